@@ -1,0 +1,8 @@
+//! The docx reader.
+
+use crate::{Limits, ReadDoc, ReadError};
+
+/// Reads docx bytes into paragraphs.
+pub fn read(_bytes: &[u8], _limits: &Limits) -> Result<ReadDoc, ReadError> {
+    Err(ReadError::NotText)
+}

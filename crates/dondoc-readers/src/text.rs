@@ -1,0 +1,8 @@
+//! The text reader.
+
+use crate::{Limits, ReadDoc, ReadError};
+
+/// Reads text bytes into paragraphs.
+pub fn read(_bytes: &[u8], _limits: &Limits) -> Result<ReadDoc, ReadError> {
+    Err(ReadError::NotText)
+}
