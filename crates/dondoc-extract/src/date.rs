@@ -140,6 +140,75 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A date written in a text, with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrittenDate {
+    pub date: Date,
+    pub start: usize,
+    pub end: usize,
+    /// The text gave no year; it was taken from the context.
+    pub year_guessed: bool,
+}
+
+fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
+    s.and_then(|m| m.as_str().parse().ok())
+}
+
+/// Every date written in `text`: "25/01/2018", "25-01-2018", "25.01.2018", "ngày 28 tháng 01
+/// năm 2015", and without a year "15/08", "ngày 15 tháng 8" (year from `year`, or skipped when
+/// none is known). The range covers the date itself, not a "ngày" before it. Two-digit years
+/// are read as 20YY.
+pub fn find_dates(text: &str, year: Option<i32>) -> Vec<WrittenDate> {
+    let re = crate::regex!(
+        r"(?i)\b(\d{1,2})\s*(?:([/.\-])\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}|\d{2}))?|\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?)"
+    );
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        // Skip a number that is part of a longer token ("2.1.3", "5973/UBND").
+        let after = text.get(whole.end()..).and_then(|s| s.chars().next());
+        let before = text
+            .get(..whole.start())
+            .and_then(|s| s.chars().next_back());
+        if before.is_some_and(|ch| ch.is_alphanumeric() || ch == '/' || ch == '.')
+            || after.is_some_and(|ch| ch.is_alphanumeric() || ch == '/')
+        {
+            continue;
+        }
+        let day = num(c.get(1));
+        let (month, y, sep) = if c.get(5).is_some() {
+            (num(c.get(5)), num(c.get(6)), None)
+        } else {
+            (num(c.get(3)), num(c.get(4)), c.get(2).map(|m| m.as_str()))
+        };
+        let (Some(day), Some(month)) = (day, month) else {
+            continue;
+        };
+        // "2.1" or "3.5" without a year are outline numbers, not dates; "05-06" without a year
+        // is a range. Only a slash, or "tháng", dates without a year.
+        if y.is_none() && sep.is_some_and(|s| s != "/") {
+            continue;
+        }
+        let (yr, guessed) = match y {
+            Some(y) if y < 100 => (2000 + i32::try_from(y).unwrap_or(0), false),
+            Some(y) => (i32::try_from(y).unwrap_or(0), false),
+            None => match year {
+                Some(y) => (y, true),
+                None => continue,
+            },
+        };
+        if let Some(date) = Date::new(yr, month, day) {
+            out.push(WrittenDate {
+                date,
+                start: whole.start(),
+                end: whole.end(),
+                year_guessed: guessed,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,7 +233,56 @@ mod tests {
         );
     }
 
+    fn dates(s: &str, year: Option<i32>) -> Vec<String> {
+        find_dates(s, year)
+            .iter()
+            .map(|d| format!("{}{}", d.date, if d.year_guessed { "?" } else { "" }))
+            .collect()
+    }
+
+    #[test]
+    fn written_dates() {
+        assert_eq!(
+            dates("trước ngày 09/02/2018, và 10/3/2018", None),
+            ["2018-02-09", "2018-03-10"]
+        );
+        assert_eq!(
+            dates("Lục Nam, ngày 28 tháng 01 năm 2015", None),
+            ["2015-01-28"]
+        );
+        assert_eq!(dates("Chiều ngày 15/08, họp", Some(2022)), ["2022-08-15?"]);
+        assert_eq!(dates("Chiều ngày 15/08, họp", None), Vec::<String>::new());
+        assert_eq!(
+            dates("mục 3.5 với mục 02; 2.1. Tiếp tục", Some(2020)),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            dates("Số 5973/UBND-KT ngày 11-6-2026", None),
+            ["2026-06-11"]
+        );
+        assert_eq!(dates("ngày 31/02/2018", None), Vec::<String>::new());
+    }
+
     proptest! {
+        #[test]
+        fn written_date_round_trip(days in 0i64..60_000, form in 0usize..3) {
+            if let Some(d) = Date::from_days(days) {
+                let text = match form {
+                    0 => format!("trước ngày {}/{}/{}", d.day(), d.month(), d.year()),
+                    1 => format!("ngày {:02} tháng {:02} năm {}", d.day(), d.month(), d.year()),
+                    _ => format!("hạn {:02}-{:02}-{}.", d.day(), d.month(), d.year()),
+                };
+                let found = find_dates(&text, None);
+                prop_assert_eq!(found.len(), 1);
+                prop_assert_eq!(found.first().map(|w| w.date), Some(d));
+            }
+        }
+
+        #[test]
+        fn find_dates_never_panics(s in "\\PC{0,80}") {
+            let _ = find_dates(&s, Some(2020));
+        }
+
         #[test]
         fn days_round_trip(days in -25_000i64..80_000) {
             if let Some(d) = Date::from_days(days) {

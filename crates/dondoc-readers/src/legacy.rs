@@ -29,3 +29,10 @@ pub fn decode_legacy(_bytes: &[u8], _enc: LegacyEncoding) -> String {
 pub fn encode_legacy(_text: &str, _enc: LegacyEncoding) -> Vec<u8> {
     Vec::new()
 }
+
+/// Repairs text that a DOCX or PDF holds in a legacy font (.VnTime for TCVN3, VNI-Times for
+/// VNI): the characters are right for the font but wrong as Unicode ("Th\u{00f4}ng b\u{00b8}o"). Returns
+/// the Unicode text and the encoding when the text looks like such mojibake, else `None`.
+pub fn repair_font_text(_text: &str) -> Option<(String, LegacyEncoding)> {
+    None
+}
