@@ -22,7 +22,7 @@ mod text;
 
 pub use dondoc_text::RawParagraph;
 pub use error::ReadError;
-pub use legacy::{LegacyEncoding, decode_legacy, encode_legacy};
+pub use legacy::{LegacyEncoding, decode_legacy, encode_legacy, repair_font_text};
 
 /// The formats the readers know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
