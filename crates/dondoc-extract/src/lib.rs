@@ -22,33 +22,128 @@ pub mod org;
 pub mod re;
 pub mod references;
 
+mod monitoring;
+mod outline;
+mod proposals;
+mod tasks;
+
 pub use date::Date;
 pub use dondoc_text::{NormDoc, RawParagraph};
 pub use model::*;
+
+/// The organisations the directives address: the meeting's participating organisations
+/// (from the attendees, else the title and the opening paragraphs), or a letter's addressees.
+fn addressed_orgs(
+    doc: &NormDoc,
+    document: &Document,
+    header: &header::Header,
+    ctx: &org::OrgCtx,
+) -> Vec<Org> {
+    let mut out: Vec<Org> = Vec::new();
+    let add = |orgs: Vec<Org>, out: &mut Vec<Org>| {
+        for o in orgs {
+            if !out.iter().any(|x| x.kind == o.kind && x.level == o.level) {
+                out.push(o);
+            }
+        }
+    };
+    for a in &document.addressees {
+        add(org::resolve(a, ctx), &mut out);
+    }
+    if out.is_empty()
+        && let Some(m) = &document.meeting
+    {
+        for p in &m.attendees {
+            if let Participant::Org(o) = p {
+                add(vec![o.clone()], &mut out);
+            }
+        }
+    }
+    if out.is_empty()
+        && let Some(t) = &document.title
+    {
+        add(
+            org::find_orgs(t, ctx)
+                .into_iter()
+                .flat_map(|m| m.orgs)
+                .collect(),
+            &mut out,
+        );
+    }
+    if out.is_empty() {
+        // The opening paragraphs: "Sau khi nghe MTTQ và các đoàn thể báo cáo …".
+        for i in header.body_start..header.body_end.min(header.body_start + 3) {
+            add(
+                org::find_orgs(doc.para_text(i), ctx)
+                    .into_iter()
+                    .flat_map(|m| m.orgs)
+                    .collect(),
+                &mut out,
+            );
+        }
+    }
+    for o in &mut out {
+        o.mention = None;
+    }
+    out
+}
 
 /// Extracts everything the contract asks for from a normalised document.
 pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
     let mut warnings = Vec::new();
     let header = header::parse_header(doc);
-    let dates = deadline::DateCtx {
+    let year = header.document.issued_on.map(|d| d.year()).or_else(|| {
+        date::find_dates(&doc.text, None)
+            .first()
+            .map(|d| d.date.year())
+    });
+    let mut dates = deadline::DateCtx {
         doc_date: header.document.issued_on,
-        year: None,
+        year,
     };
-    let orgs = org::OrgCtx {
+    let mut orgs = org::OrgCtx {
         default_level: header.level,
         addressed: Vec::new(),
     };
     let mut document = header.document.clone();
     document.meeting = meeting::parse_meeting(doc, &header, &dates, &orgs, &mut warnings);
+    if dates.doc_date.is_none() {
+        dates.doc_date = document.meeting.as_ref().and_then(|m| m.held_on);
+    }
+    orgs.addressed = addressed_orgs(doc, &document, &header, &orgs);
     let references = references::find_references(&doc.text, document.reference.as_deref());
+    let nodes = outline::build(doc, header.body_start, header.body_end);
+    let ctx = tasks::Ctx {
+        doc,
+        kind: document.kind,
+        dates,
+        orgs,
+    };
+    let tasks = tasks::extract_tasks(&nodes, &ctx, &mut warnings);
+    let conclusion = nodes
+        .iter()
+        .find(|n| {
+            doc.text
+                .get(n.start..n.end)
+                .is_some_and(|t| t.to_lowercase().contains("kết luận"))
+        })
+        .map_or(header.body_end, |n| n.para);
+    let proposals = proposals::find_proposals(
+        doc,
+        header.body_start,
+        header.body_end,
+        conclusion,
+        &ctx.orgs,
+    );
+    let monitoring = monitoring::find_monitoring(&tasks);
     Extraction {
         schema: SCHEMA.to_string(),
         source,
         document,
-        tasks: Vec::new(),
-        proposals: Vec::new(),
+        tasks,
+        proposals,
         references,
-        monitoring: None,
+        monitoring,
         warnings,
     }
 }

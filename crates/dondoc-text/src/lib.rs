@@ -17,7 +17,7 @@ mod fold;
 mod normalize;
 
 pub use fold::fold;
-pub use normalize::{normalize_document, normalize_inline, normalize_line};
+pub use normalize::{normalize_document, normalize_inline, normalize_line, normalize_text_lines};
 
 /// One paragraph as a reader found it, before normalisation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -89,6 +89,6 @@ impl NormDoc {
     /// Normalises plain text: one paragraph per line.
     pub fn from_plain(text: &str) -> NormDoc {
         let raw: Vec<RawParagraph> = text.lines().map(RawParagraph::plain).collect();
-        normalize_document(&raw)
+        normalize_text_lines(&raw)
     }
 }

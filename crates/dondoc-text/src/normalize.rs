@@ -173,19 +173,143 @@ fn ends_open(text: &str) -> bool {
     }
 }
 
+fn ends_sentence(text: &str) -> bool {
+    text.chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | ':' | ';' | '!' | '?' | '…'))
+}
+
 fn starts_lower(text: &str) -> bool {
     text.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
-/// Normalises a document: every paragraph through [`normalize_line`], empty ones dropped, and a
+/// Letters all upper case: a heading, a type name, an authority line of a signature block.
+fn all_upper(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+}
+
+/// The line opens an outline item or a list entry: "I.", "2.1.", "a)", "-", "+", "•".
+pub(crate) fn starts_item(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if matches!(first, '-' | '–' | '+' | '•' | '*' | '\u{f0b7}' | '·') {
+        return true;
+    }
+    let head: String = text.chars().take(8).collect();
+    let label: String = head
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    let rest = head.get(label.len()..).unwrap_or("");
+    let roman = !label.is_empty()
+        && label
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && label.ends_with('.');
+    let numbered = label.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && label.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && (label.ends_with('.') || rest.starts_with(' '))
+        && label.contains(|c: char| c.is_ascii_digit());
+    let lettered = label.chars().count() == 1
+        && label.chars().all(|c| c.is_ascii_lowercase())
+        && rest.starts_with(')');
+    (roman || numbered || lettered) && !rest.starts_with('/')
+}
+
+/// A line that is only decoration or a page number: "2", "--------", "|".
+fn is_chrome(text: &str) -> bool {
+    let t = text.trim();
+    (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+        || (t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | '.')))
+        || t.chars().all(|c| c == '|' || c.is_whitespace()) && !t.is_empty()
+}
+
+/// How a text file wraps its paragraphs, learnt from its line lengths and indentation.
+#[derive(Debug, Clone, Copy, Default)]
+struct Wrapping {
+    /// Lines are hard-wrapped at about this many characters (0: one line per paragraph).
+    width: usize,
+    /// A paragraph's first line is indented and its other lines are not.
+    indented_starts: bool,
+}
+
+fn indentation(raw: &str) -> usize {
+    raw.chars()
+        .take_while(|c| *c == ' ' || *c == '\t' || *c == '\u{a0}')
+        .count()
+}
+
+fn learn_wrapping(raw: &[RawParagraph]) -> Wrapping {
+    let mut lens: Vec<usize> = Vec::new();
+    let mut indented = 0usize;
+    for r in raw {
+        for line in r.text.lines() {
+            let n = line.trim().chars().count();
+            if n > 0 {
+                lens.push(n);
+                if indentation(line) >= 3 {
+                    indented += 1;
+                }
+            }
+        }
+    }
+    if lens.len() < 12 {
+        return Wrapping::default();
+    }
+    lens.sort_unstable();
+    let p90 = lens.get(lens.len() * 9 / 10).copied().unwrap_or(0);
+    let near = lens.iter().filter(|&&n| n * 100 >= p90 * 85).count();
+    let width = if (50..=120).contains(&p90) && near * 100 >= lens.len() * 25 {
+        p90
+    } else {
+        0
+    };
+    Wrapping {
+        width,
+        indented_starts: width > 0 && indented * 100 >= lens.len() * 15,
+    }
+}
+
+/// Normalises a document: every paragraph through [`normalize_line`], empty ones and page
+/// numbers dropped, lines of a hard-wrapped text file joined into their paragraphs, and a
 /// paragraph that a page break cut ("trong" / "đó, chú trọng …") joined to the one before.
 pub fn normalize_document(raw: &[RawParagraph]) -> NormDoc {
+    normalize(raw, false)
+}
+
+/// Like [`normalize_document`] for the lines of a plain text file: a paragraph may span
+/// several lines, which are joined when the file is hard-wrapped.
+pub fn normalize_text_lines(raw: &[RawParagraph]) -> NormDoc {
+    normalize(raw, true)
+}
+
+fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
+    let wrap = if lines_of_text {
+        learn_wrapping(raw)
+    } else {
+        Wrapping::default()
+    };
     let mut lines: Vec<Line> = Vec::with_capacity(raw.len());
     let mut bold_open = false;
+    // Whether the previous source line was blank: across a blank line only the page-break
+    // repair joins.
+    let mut after_blank = true;
     for r in raw {
-        // A reader's paragraph may still hold line breaks (a text file's soft wraps are not
-        // paragraphs, but a DOCX paragraph with <w:br/> is one): treat each as its own line.
+        // A reader's paragraph may still hold line breaks (a DOCX paragraph with <w:br/>):
+        // treat each as its own line.
         for piece in r.text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+            if piece.trim().is_empty() {
+                after_blank = true;
+                continue;
+            }
+            if is_chrome(piece) {
+                continue;
+            }
+            let indent = indentation(piece);
             let Some(mut line) = markdown_line(piece, &mut bold_open) else {
                 continue;
             };
@@ -195,11 +319,24 @@ pub fn normalize_document(raw: &[RawParagraph]) -> NormDoc {
             line.bold |= r.bold;
             line.table_row |= r.table_row;
             let join = lines.last().is_some_and(|prev: &Line| {
-                !prev.table_row
-                    && !line.table_row
-                    && ends_open(&prev.text)
-                    && starts_lower(&line.text)
+                if prev.table_row || line.table_row {
+                    return false;
+                }
+                let page_break = ends_open(&prev.text) && starts_lower(&line.text);
+                if after_blank || wrap.width == 0 {
+                    return page_break && !starts_item(&line.text);
+                }
+                if starts_item(&line.text) || (wrap.indented_starts && indent >= 2) {
+                    return false;
+                }
+                if page_break {
+                    return true;
+                }
+                !ends_sentence(&prev.text)
+                    && !all_upper(&prev.text)
+                    && prev.text.chars().count() * 100 >= wrap.width * 45
             });
+            after_blank = !lines_of_text;
             match (join, lines.last_mut()) {
                 (true, Some(prev)) => {
                     prev.text.push(' ');
@@ -257,6 +394,28 @@ mod tests {
             "xây dựng kế hoạch; trong đó, chú trọng.\n- Tiếp theo"
         );
         assert_eq!(doc.paras.len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let mut text = String::new();
+        for i in 0..6 {
+            text.push_str(&format!("{i}. Ủy ban nhân dân huyện Hòa Bình Xanh giao Phòng Nội vụ chủ trì rà\nsoát các hồ sơ, phối hợp với Phòng Tư pháp và các đơn vị liên quan của\nHuyện đoàn báo cáo kết quả trước ngày 15/3/2026.\n"));
+        }
+        text.push_str("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n");
+        let doc = NormDoc::from_plain(&text);
+        assert_eq!(doc.paras.len(), 9, "{}", doc.text);
+        assert!(
+            doc.para_text(0)
+                .ends_with("của Huyện đoàn báo cáo kết quả trước ngày 15/3/2026.")
+        );
+        assert_eq!(doc.para_text(8), "Nguyễn Văn An");
+    }
+
+    #[test]
+    fn page_numbers_and_rules_go() {
+        let doc = NormDoc::from_plain("ĐẢNG BỘ XÃ\n--------\nNội dung.\n2\n|\nTiếp.");
+        assert_eq!(doc.text, "ĐẢNG BỘ XÃ\nNội dung.\nTiếp.");
     }
 
     #[test]

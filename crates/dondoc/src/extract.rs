@@ -52,7 +52,10 @@ pub fn load(path: &Path, limits: &Limits) -> Result<(NormDoc, Source), Failure> 
     let bytes = std::fs::read(path).map_err(Failure::Io)?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let read = dondoc_readers::read(&bytes, name.as_deref(), limits).map_err(Failure::Read)?;
-    let doc = dondoc_text::normalize_document(&read.paragraphs);
+    let doc = match read.format {
+        dondoc_readers::Format::Text => dondoc_text::normalize_text_lines(&read.paragraphs),
+        _ => dondoc_text::normalize_document(&read.paragraphs),
+    };
     if doc.text.is_empty() {
         return Err(Failure::Read(ReadError::Empty));
     }

@@ -1,0 +1,540 @@
+//! Tasks: which outline items are directives, who must do them by when, and what passes down
+//! from a heading to the items under it.
+
+use dondoc_text::NormDoc;
+
+use crate::deadline::{self, DateCtx};
+use crate::model::{Deadline, DocKind, Org, Task};
+use crate::org::{self, OrgCtx};
+use crate::outline::{Node, Style};
+
+/// What task extraction needs to know about the document.
+pub struct Ctx<'a> {
+    pub doc: &'a NormDoc,
+    pub kind: DocKind,
+    pub dates: DateCtx,
+    pub orgs: OrgCtx,
+}
+
+/// Verbs that open a directive in the imperative ("Tăng cường …", "Khẩn trương …").
+const IMPERATIVE: &[&str] = &[
+    "tăng cường",
+    "tiếp tục",
+    "quan tâm",
+    "khẩn trương",
+    "xây dựng",
+    "tập trung",
+    "chủ động",
+    "phối hợp",
+    "rà soát",
+    "bổ sung",
+    "gom",
+    "bỏ ",
+    "căn cứ",
+    "đẩy mạnh",
+    "thực hiện",
+    "tổ chức",
+    "triển khai",
+    "nâng cao",
+    "chỉ đạo",
+    "làm ",
+    "tham mưu",
+    "nghiên cứu",
+    "hướng dẫn",
+    "theo dõi",
+    "chịu trách nhiệm",
+    "đề nghị",
+    "giao ",
+    "yêu cầu",
+    "trình ",
+    "báo cáo",
+    "chuẩn bị",
+    "hoàn thành",
+    "hoàn thiện",
+    "đôn đốc",
+    "kiểm tra",
+    "tích cực",
+    "phát huy",
+    "đổi mới",
+    "lãnh đạo",
+    "đề cao",
+    "chủ trì",
+    "sớm ",
+    "ưu tiên",
+    "khảo sát",
+    "mời ",
+    "định kỳ",
+    "hằng năm",
+    "hàng năm",
+    "hằng quý",
+    "hàng quý",
+    "hằng tháng",
+    "hàng tháng",
+    "lồng ghép",
+    "phát hành",
+    "gửi ",
+    "tuyên truyền",
+    "vận động",
+    "duy trì",
+    "củng cố",
+    "kiện toàn",
+    "thường xuyên",
+    "cập nhật",
+    "công bố",
+    "giải quyết",
+    "xử lý",
+    "bố trí",
+    "bảo đảm",
+    "đảm bảo",
+    "cân đối",
+    "tổng hợp",
+    "đăng ký",
+    "ban hành",
+    "nắm ",
+    "trong phạm vi",
+    "trên cơ sở",
+    "tham gia",
+    "đề xuất",
+    "thẩm định",
+    "tăng ",
+    "đề ra",
+    "viết ",
+    "rút kinh nghiệm",
+    "nghiêm túc",
+    "kịp thời",
+    "quyết liệt",
+    "phấn đấu",
+    "tiến hành",
+    "thống kê",
+    "sửa đổi",
+    "điều chỉnh",
+    "tuyển",
+    "hỗ trợ",
+    "giám sát",
+    "phát triển",
+    "tiếp thu",
+    "chỉnh sửa",
+    "lựa chọn",
+    "khắc phục",
+    "cải thiện",
+    "ứng dụng",
+    "bám sát",
+    "chấn chỉnh",
+    "đối thoại",
+    "vận hành",
+    "thành lập",
+    "chăm lo",
+    "khơi dậy",
+    "tạo ",
+];
+
+/// Openings of statements of results and shortcomings, which are not tasks.
+const ASSESSMENT: &[&str] = &[
+    "tuy nhiên",
+    "tuy vậy",
+    "bên cạnh",
+    "ghi nhận",
+    "biểu dương",
+    "đánh giá cao",
+    "thống nhất",
+    "nhìn chung",
+    "kết quả",
+    "trong bối cảnh",
+    "mặc dù",
+    "năm qua",
+    "thời gian qua",
+];
+
+/// Words that mark a statement of what was done or is lacking.
+const RESULT_CUES: &[&str] = &[
+    " đã ",
+    "đạt được",
+    "đã được",
+    "còn hạn chế",
+    "còn một số",
+    "chưa ",
+    "được thực hiện",
+    "cơ bản",
+    "tồn tại",
+    "khó khăn",
+];
+
+/// Words that mark a directive anywhere in a sentence.
+const DIRECTIVE_CUES: &[&str] = &[
+    " cần ",
+    " phải ",
+    "đề nghị",
+    "yêu cầu",
+    "giao ",
+    "chủ trì",
+    "chịu trách nhiệm",
+    "khẩn trương",
+];
+
+/// Section headings whose items state aims, results or assessments, not tasks.
+const NON_TASK_HEADINGS: &[&str] = &[
+    "mục đích",
+    "yêu cầu",
+    "đánh giá",
+    "kết quả",
+    "tình hình",
+    "quan điểm",
+    "mục tiêu",
+    "căn cứ",
+    "ưu điểm",
+    "hạn chế",
+    "khuyết điểm",
+    "nguyên nhân",
+    "bài học",
+];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn starts_with_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.starts_with(w))
+}
+
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// Where an outline item's context comes from: its own words, or those of its heading.
+#[derive(Debug, Clone, Default)]
+struct Context {
+    lead: Vec<Org>,
+    lead_text: Option<String>,
+    deadline: Option<Deadline>,
+    report_to: Option<Org>,
+    /// The heading says its items are not tasks ("Mục đích, yêu cầu").
+    not_tasks: bool,
+}
+
+/// A piece of a paragraph that may be one task: a sentence or a clause with its own body.
+#[derive(Debug, Clone)]
+struct Unit {
+    start: usize,
+    end: usize,
+}
+
+/// Splits a paragraph into sentences: at ". " before an upper-case letter, and at "; " before
+/// a verb that assigns ("; giao …", "; đề nghị …").
+fn sentences(text: &str, base: usize) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes.get(i).copied().unwrap_or(0);
+        if (c == b'.' || c == b';') && bytes.get(i + 1) == Some(&b' ') {
+            let rest = text.get(i + 2..).unwrap_or("");
+            let next_upper = rest.chars().next().is_some_and(char::is_uppercase);
+            let split = if c == b'.' {
+                next_upper
+            } else {
+                let l = lower(rest.get(..rest.len().min(24)).unwrap_or(rest));
+                starts_with_any(&l, &["giao ", "đề nghị ", "yêu cầu "])
+            };
+            if split {
+                out.push(Unit {
+                    start: base + start,
+                    end: base + i + 1,
+                });
+                start = i + 2;
+            }
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(Unit {
+            start: base + start,
+            end: base + text.len(),
+        });
+    }
+    out
+}
+
+/// Is `text` (one sentence) a directive? `default` is what its place in the outline says.
+fn is_directive(text: &str, has_lead: bool, default: bool) -> bool {
+    let l = lower(text);
+    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if starts_with_any(l, ASSESSMENT) {
+        return false;
+    }
+    if has_lead || starts_with_any(l, IMPERATIVE) {
+        return true;
+    }
+    let padded = format!(" {l} ");
+    if contains_any(&padded, DIRECTIVE_CUES) {
+        return true;
+    }
+    default && !contains_any(&padded, RESULT_CUES)
+}
+
+/// A heading that only introduces what follows: it ends with ":" or names a body and nothing
+/// to do ("1. Hội Nông dân huyện", "III. Nhiệm vụ cụ thể").
+fn is_heading_text(text: &str, bold: bool) -> bool {
+    let t = text.trim();
+    if t.ends_with(':') {
+        return true;
+    }
+    let words = t.split_whitespace().count();
+    let l = lower(t);
+    let l = l.as_str();
+    (words <= 12 && !t.ends_with('.') && !starts_with_any(l, IMPERATIVE))
+        || (bold && words <= 20 && !t.ends_with('.'))
+}
+
+fn unit_text<'d>(doc: &'d NormDoc, u: &Unit) -> &'d str {
+    doc.text.get(u.start..u.end).unwrap_or("").trim()
+}
+
+/// The issuing body speaking of itself in the future ("UBND huyện sẽ chỉ đạo …").
+fn own_commitment(text: &str, lead_text: Option<&str>) -> bool {
+    let l = lower(text);
+    match l.find(" sẽ ") {
+        Some(pos) => {
+            let before = l.get(..pos).unwrap_or("");
+            before.split_whitespace().count() <= 8
+                && lead_text.is_none_or(|lt| before.contains(&lower(lt)) || !before.is_empty())
+        }
+        None => false,
+    }
+}
+
+/// Strips "Đối với …:" / "Về …:" / "Việc …:" topics before a directive, so the directive's
+/// own words name the body.
+fn after_topic(text: &str) -> (&str, usize) {
+    let l = lower(text);
+    if starts_with_any(&l, &["đối với", "về ", "việc ", "để "])
+        && let Some(pos) = text.find(": ")
+        && let Some(rest) = text.get(pos + 2..)
+    {
+        return (rest, pos + 2);
+    }
+    (text, 0)
+}
+
+struct Found {
+    lead: Vec<Org>,
+    lead_text: Option<String>,
+    collaborators: Vec<Org>,
+    report_to: Option<Org>,
+    deadline: Option<Deadline>,
+}
+
+fn analyse(text: &str, ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Found {
+    let (directive, _) = after_topic(text);
+    let a = org::find_assignment(directive, &ctx.orgs);
+    let found = deadline::find_deadlines(text, &ctx.dates);
+    for f in &found {
+        if let Some(w) = &f.warning
+            && !warnings.contains(w)
+        {
+            warnings.push(w.clone());
+        }
+    }
+    Found {
+        lead: a.lead,
+        lead_text: a.lead_text,
+        collaborators: a.collaborators,
+        report_to: a.report_to,
+        deadline: found.into_iter().last().map(|f| f.value),
+    }
+}
+
+/// Where directives start: after the chair's "kết luận như sau:" in a notice, at the chair's
+/// concluding remarks in a news report.
+fn first_directive_node(nodes: &[Node], ctx: &Ctx<'_>) -> usize {
+    if ctx.kind == DocKind::TinBai {
+        for (i, n) in nodes.iter().enumerate() {
+            let l = lower(ctx.doc.text.get(n.start..n.end).unwrap_or(""));
+            if l.contains("kết luận") && !l.contains("kết luận số") {
+                return i;
+            }
+        }
+    }
+    0
+}
+
+/// Extracts the tasks of the outline `nodes`.
+pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Vec<Task> {
+    let doc = ctx.doc;
+    let mut contexts: Vec<Context> = vec![Context::default(); nodes.len()];
+    let mut root = Context::default();
+    let mut tasks: Vec<Task> = Vec::new();
+    let first = first_directive_node(nodes, ctx);
+    let mut unassigned = 0usize;
+    for (i, node) in nodes.iter().enumerate() {
+        let text = doc.text.get(node.start..node.end).unwrap_or("").trim();
+        if text.is_empty() {
+            continue;
+        }
+        let l = lower(text);
+        if l.starts_with("trên đây là") || l.starts_with("nơi nhận") {
+            break;
+        }
+        let bold = doc.paras.get(node.para).is_some_and(|p| p.bold);
+        // The context this node inherits: its parent item's, else the root's.
+        let inherited = node
+            .parent
+            .and_then(|p| contexts.get(p))
+            .cloned()
+            .unwrap_or_else(|| root.clone());
+        let has_children = !node.children.is_empty()
+            || nodes
+                .get(i + 1)
+                .is_some_and(|n| n.style.is_none() && n.parent == Some(i));
+        let labelled = node.style.is_some();
+        let heading = labelled && has_children && is_heading_text(text, bold)
+            || node.style == Some(Style::Bold) && !text.ends_with('.');
+        let intro = !labelled && text.ends_with(':');
+        if heading || intro {
+            let found = analyse(text, ctx, warnings);
+            let issuer_frame =
+                l.contains("kết luận") && (l.contains("như sau") || l.ends_with("kết luận:"));
+            let mut c = inherited.clone();
+            if !found.lead.is_empty() && !issuer_frame {
+                c.lead = found.lead;
+                c.lead_text = found.lead_text;
+            }
+            if found.deadline.is_some() {
+                c.deadline = found.deadline;
+            }
+            if found.report_to.is_some() {
+                c.report_to = found.report_to;
+            }
+            c.not_tasks = heading && contains_any(&l, NON_TASK_HEADINGS) && !l.contains("nhiệm vụ");
+            if heading {
+                if let Some(slot) = contexts.get_mut(i) {
+                    *slot = c;
+                }
+            } else if let Some(p) = node.parent {
+                if let Some(slot) = contexts.get_mut(p) {
+                    *slot = c;
+                }
+            } else {
+                root = c;
+            }
+            continue;
+        }
+        if let Some(slot) = contexts.get_mut(i) {
+            *slot = inherited.clone();
+        }
+        if i < first || inherited.not_tasks {
+            continue;
+        }
+        // The paragraph may hold several tasks: one per body it directs, or per deadline.
+        let mut groups: Vec<(Unit, Found)> = Vec::new();
+        for u in sentences(
+            text,
+            node.start
+                + (doc.text.get(node.start..node.end).unwrap_or("").len()
+                    - doc
+                        .text
+                        .get(node.start..node.end)
+                        .unwrap_or("")
+                        .trim_start()
+                        .len()),
+        ) {
+            let t = unit_text(doc, &u);
+            if t.is_empty() {
+                continue;
+            }
+            let found = analyse(t, ctx, warnings);
+            if own_commitment(t, found.lead_text.as_deref()) {
+                continue;
+            }
+            let directive = is_directive(
+                t,
+                !found.lead.is_empty(),
+                labelled || ctx.kind != DocKind::TinBai,
+            );
+            if !directive {
+                continue;
+            }
+            let starts_new = match groups.last() {
+                None => true,
+                Some((_, g)) => {
+                    (!found.lead.is_empty() && !g.lead.is_empty() && found.lead != g.lead)
+                        || (!found.lead.is_empty()
+                            && g.lead.is_empty()
+                            && !inherited.lead.is_empty()
+                            && found.lead != inherited.lead)
+                        || (found.deadline.is_some() && g.deadline.is_some())
+                }
+            };
+            match groups.last_mut() {
+                Some((gu, g)) if !starts_new => {
+                    gu.end = u.end;
+                    if g.lead.is_empty() {
+                        g.lead = found.lead;
+                        g.lead_text = found.lead_text;
+                    }
+                    g.collaborators.extend(found.collaborators);
+                    if g.deadline.is_none() {
+                        g.deadline = found.deadline;
+                    }
+                    if g.report_to.is_none() {
+                        g.report_to = found.report_to;
+                    }
+                }
+                _ => groups.push((u, found)),
+            }
+        }
+        for (u, g) in groups {
+            let text = unit_text(doc, &u).to_string();
+            let (assignees, assignee_text) = if !g.lead.is_empty() {
+                (g.lead, g.lead_text)
+            } else if !inherited.lead.is_empty() {
+                (inherited.lead.clone(), inherited.lead_text.clone())
+            } else {
+                unassigned += 1;
+                let addressed: Vec<Org> = ctx
+                    .orgs
+                    .addressed
+                    .iter()
+                    .map(|o| Org {
+                        mention: None,
+                        ..o.clone()
+                    })
+                    .collect();
+                (addressed, None)
+            };
+            let deadline = g.deadline.or_else(|| inherited.deadline.clone());
+            let recurrence = deadline::find_recurrence(&text).map(|f| f.value);
+            let urgent = deadline::is_urgent(&text);
+            let mut collaborators: Vec<Org> = Vec::new();
+            for c in g.collaborators {
+                if !collaborators.contains(&c) && !assignees.contains(&c) {
+                    collaborators.push(c);
+                }
+            }
+            let section = if node.path.is_empty() {
+                format!("p{}", node.para + 1)
+            } else {
+                node.path.clone()
+            };
+            tasks.push(Task {
+                id: format!("t{}", tasks.len() + 1),
+                section,
+                text,
+                assignee_text,
+                assignees,
+                collaborators,
+                deadline,
+                recurrence,
+                report_to: g.report_to.or_else(|| inherited.report_to.clone()),
+                urgent,
+                span: [doc.char_offset(u.start), doc.char_offset(u.end)],
+            });
+        }
+    }
+    if unassigned > 0 {
+        warnings.push(format!(
+            "Có {unassigned} nhiệm vụ không nêu cơ quan thực hiện; đã giao cho các cơ quan, đơn vị dự họp, cần kiểm tra lại."
+        ));
+    }
+    tasks
+}
