@@ -303,9 +303,7 @@ fn date_prefix() -> &'static regex::Regex {
 
 /// Delivery verbs that make "vào ngày …" a deadline rather than an event's date.
 fn delivery_verb() -> &'static regex::Regex {
-    crate::regex!(
-        r"(?i)(?:gửi|nộp|báo\s+cáo|trình|hoàn\s+thành|xong|cung\s+cấp|tổng\s+hợp|chuyển)"
-    )
+    crate::regex!(r"(?i)(?:gửi|nộp|báo\s+cáo|trình|hoàn\s+thành|xong|cung\s+cấp|tổng\s+hợp|chuyển)")
 }
 
 /// A date qualified as a past fact or a condition ("được phê duyệt trước ngày …", "ban hành
@@ -371,10 +369,11 @@ fn date_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
         let lead = c.name("lead");
         let start = ws + whole.start();
         let trig_text = trig.map(|t| t.as_str().to_lowercase()).unwrap_or_default();
-        if let Some(t) = trig {
-            if !is_word(win, t.start(), t.end()) && !t.as_str().ends_with(':') {
-                continue;
-            }
+        if let Some(t) = trig
+            && !is_word(win, t.start(), t.end())
+            && !t.as_str().ends_with(':')
+        {
+            continue;
         }
         if trig.is_none() && time.is_none() {
             continue;
@@ -432,7 +431,6 @@ fn date_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
     }
 }
 
-
 /// Checks shared by period forms; `None` when the match is not a deadline.
 fn period_ok(text: &str, c: &regex::Captures<'_>, framing_matters: bool) -> bool {
     let (Some(whole), Some(trig)) = (c.get(0), c.name("trig")) else {
@@ -448,8 +446,7 @@ fn period_ok(text: &str, c: &regex::Captures<'_>, framing_matters: bool) -> bool
     if followed_by_cua(text, whole.end()) {
         return false;
     }
-    if framing_matters && c.name("lead").is_none() && is_framing(text, whole.start(), whole.end())
-    {
+    if framing_matters && c.name("lead").is_none() && is_framing(text, whole.start(), whole.end()) {
         return false;
     }
     if c.name("lead").is_none() && event_before(text, first.start()) {
@@ -475,9 +472,7 @@ fn period_cand(
     let start = lead.map_or(whole.start(), |l| l.start());
     let (relation, due, begin) = if t.starts_with("trước") {
         (Relation::Before, first.add_days(-1), None)
-    } else if t.starts_with("hết") || t.starts_with("chậm") {
-        (Relation::Before, Some(last), None)
-    } else if t.starts_with("cuối") {
+    } else if t.starts_with("hết") || t.starts_with("chậm") || t.starts_with("cuối") {
         (Relation::Before, Some(last), None)
     } else {
         (Relation::Within, Some(last), Some(first))
@@ -522,15 +517,14 @@ fn month_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
                 let Some(mut y) = ctx.default_year() else {
                     continue;
                 };
-                if let Some(doc) = ctx.doc_date {
-                    if month < doc.month() {
-                        y += 1;
-                    }
+                if ctx.doc_date.is_some_and(|doc| month < doc.month()) {
+                    y += 1;
                 }
                 (y, Some(year_warning(whole.as_str().trim())))
             }
         };
-        let (Some(first), Some(last)) = (Date::new(year, month, 1), Date::end_of_month(year, month))
+        let (Some(first), Some(last)) =
+            (Date::new(year, month, 1), Date::end_of_month(year, month))
         else {
             continue;
         };
@@ -558,7 +552,10 @@ fn quarter_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
         if !period_ok(text, &c, false) {
             continue;
         }
-        let Some(q) = c.name("q").and_then(|q| roman_or_arabic_quarter(q.as_str())) else {
+        let Some(q) = c
+            .name("q")
+            .and_then(|q| roman_or_arabic_quarter(q.as_str()))
+        else {
             continue;
         };
         let (year, warning) = match c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
@@ -567,10 +564,10 @@ fn quarter_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
                 let Some(mut y) = ctx.default_year() else {
                     continue;
                 };
-                if let Some(doc) = ctx.doc_date {
-                    if quarter_bounds(y, q).is_some_and(|(_, last)| last < doc) {
-                        y += 1;
-                    }
+                if let Some(doc) = ctx.doc_date
+                    && quarter_bounds(y, q).is_some_and(|(_, last)| last < doc)
+                {
+                    y += 1;
                 }
                 (y, Some(year_warning(whole.as_str().trim())))
             }
@@ -653,10 +650,18 @@ fn year_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
             }
         }
         if explicit.is_none() {
-            let next = sub(text, whole.end(), text.len()).trim_start().to_lowercase();
-            let next_word = next.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+            let next = sub(text, whole.end(), text.len())
+                .trim_start()
+                .to_lowercase();
+            let next_word = next
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
             // "cuối năm học", "đầu năm qua": not the calendar year ahead.
-            if matches!(next_word, "học" | "tài" | "qua" | "trước" | "sau" | "tới" | "ngoái") {
+            if matches!(
+                next_word,
+                "học" | "tài" | "qua" | "trước" | "sau" | "tới" | "ngoái"
+            ) {
                 continue;
             }
         }
@@ -778,7 +783,8 @@ fn relative_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
         };
         let base = c.name("base");
         let kind = c.name("kind").map(|k| k.as_str().to_lowercase());
-        if base.is_none() && !matches!(kind.as_deref(), Some(k) if k.starts_with("thời") && k.ends_with("hạn") || k == "vòng")
+        if base.is_none()
+            && !matches!(kind.as_deref(), Some(k) if k.starts_with("thời") && k.ends_with("hạn") || k == "vòng")
         {
             continue;
         }
@@ -829,13 +835,12 @@ fn relative_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
 /// The date a relative deadline counts from, and how many bytes of `base` name it.
 fn base_date(base: &str, ctx: &DateCtx) -> (Option<Date>, usize) {
     let written = crate::regex!(r"(?i)^(?:ngày\s+)?\d");
-    if written.is_match(base) {
-        if let Some(d) = crate::date::find_dates(base, ctx.default_year()).first() {
-            if d.start <= 8 {
-                let resolved = resolve_guessed(d.date, d.year_guessed, ctx, "").map(|(d, _)| d);
-                return (resolved, d.end);
-            }
-        }
+    if written.is_match(base)
+        && let Some(d) = crate::date::find_dates(base, ctx.default_year()).first()
+        && d.start <= 8
+    {
+        let resolved = resolve_guessed(d.date, d.year_guessed, ctx, "").map(|(d, _)| d);
+        return (resolved, d.end);
     }
     let own = crate::regex!(
         r"(?i)^(?P<core>(?:ngày\s+)?(?:(?:ký|ban\s+hành)(?:\s+(?:văn\s+bản|thông\s+báo|kết\s+luận|công\s+văn|biên\s+bản|kế\s+hoạch))?(?:\s+này)?|(?:kết\s+thúc\s+)?(?:cuộc\s+|buổi\s+)?(?:họp|làm\s+việc|hội\s+nghị)(?:\s+này)?))\s*(?:$|\(|và\s|để\s|gửi\s|báo\s)"
@@ -917,7 +922,9 @@ struct RecCand {
 /// The recurrence `text` sets, if any ("hằng tháng", "mỗi quý một lần", "định kỳ 6 tháng",
 /// quotas "02 – 04 tin, bài/tháng"). "định kỳ tháng 8/2026" is one occurrence, not a recurrence.
 pub fn find_recurrence(text: &str) -> Option<Found<Recurrence>> {
-    let lower_hint = ["ằng", "àng", "ỗi", "ịnh", "ẰNG", "ÀNG", "ỖI", "ỊNH", "/", "lần", "LẦN"];
+    let lower_hint = [
+        "ằng", "àng", "ỗi", "ịnh", "ẰNG", "ÀNG", "ỖI", "ỊNH", "/", "lần", "LẦN", "áo cáo", "ÁO CÁO",
+    ];
     if !lower_hint.iter().any(|h| text.contains(h)) {
         return None;
     }
@@ -1015,7 +1022,8 @@ pub fn find_recurrence(text: &str) -> Option<Found<Recurrence>> {
         }
         let rest = sub(text, m.end(), text.len());
         // "định kỳ tháng 8/2026": one occurrence.
-        if crate::regex!(r"(?i)^\s+(?:vào\s+)?(?:tháng|quý|quí|năm)\s+(?:\d|I|V)").is_match(rest) {
+        if crate::regex!(r"(?i)^\s+(?:vào\s+)?(?:tháng|quý|quí|năm)\s+(?:\d|I|V)").is_match(rest)
+        {
             continue;
         }
         cands.push(RecCand {
@@ -1142,4 +1150,486 @@ pub fn find_dates(text: &str, ctx: &DateCtx) -> Vec<Found<Date>> {
             }),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ctx(y: i32, m: u32, d: u32) -> DateCtx {
+        DateCtx {
+            doc_date: Date::new(y, m, d),
+            year: None,
+        }
+    }
+
+    /// (text, due, relation, start) of every deadline found.
+    fn dl(text: &str, c: &DateCtx) -> Vec<(String, Option<String>, Relation, Option<String>)> {
+        find_deadlines(text, c)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.value.text,
+                    f.value.due.map(|d| d.to_string()),
+                    f.value.relation,
+                    f.value.start.map(|d| d.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, c: &DateCtx) -> (Option<String>, Relation, Option<String>) {
+        let found = dl(text, c);
+        assert_eq!(found.len(), 1, "{text:?} gave {found:?}");
+        let (_, due, rel, start) = found.into_iter().next().unwrap_or_default_tuple();
+        (due, rel, start)
+    }
+
+    trait DefaultTuple {
+        fn unwrap_or_default_tuple(self) -> (String, Option<String>, Relation, Option<String>);
+    }
+    impl DefaultTuple for Option<(String, Option<String>, Relation, Option<String>)> {
+        fn unwrap_or_default_tuple(self) -> (String, Option<String>, Relation, Option<String>) {
+            self.unwrap_or((String::new(), None, Relation::On, None))
+        }
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    const NO: DateCtx = DateCtx {
+        doc_date: None,
+        year: None,
+    };
+
+    #[test]
+    fn written_date_forms() {
+        let c = ctx(2026, 5, 20);
+        assert_eq!(
+            one("Gửi báo cáo về Sở trước ngày 09/02/2027.", &c),
+            (s("2027-02-09"), Relation::Before, None)
+        );
+        assert_eq!(
+            one("Nộp hồ sơ chậm nhất ngày 15/6/2026.", &c),
+            (s("2026-06-15"), Relation::Before, None)
+        );
+        assert_eq!(
+            one("Báo cáo kết quả, chậm nhất là ngày 20/6/2026.", &c),
+            (s("2026-06-20"), Relation::Before, None)
+        );
+        assert_eq!(
+            one("Sửa đổi quy chế, xong trước 30/9/2026.", &c),
+            (s("2026-09-30"), Relation::Before, None)
+        );
+        let found = dl("Lập hồ sơ, hoàn thành trước ngày 31/12/2026.", &c);
+        assert_eq!(
+            found.first().map(|f| f.0.as_str()),
+            Some("hoàn thành trước ngày 31/12/2026")
+        );
+        assert_eq!(
+            one("Giao Sở X rà soát, thời hạn: 30/7/2026.", &c),
+            (s("2026-07-30"), Relation::Before, None)
+        );
+        assert_eq!(
+            one("Thời gian hoàn thành: ngày 10/8/2026.", &c),
+            (s("2026-08-10"), Relation::On, None)
+        );
+        assert_eq!(
+            one(
+                "Các phòng gửi báo cáo ngày 28 tháng 7 năm 2026 về Văn phòng vào ngày 30 tháng 7 năm 2026.",
+                &c
+            ),
+            (s("2026-07-30"), Relation::On, None)
+        );
+    }
+
+    #[test]
+    fn times_of_day() {
+        let c = ctx(2026, 6, 1);
+        let f = find_deadlines("Gửi tài liệu về Văn phòng trước 15h00 ngày 15/6/2026.", &c);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f.first().and_then(|f| f.value.time.clone()), s("15:00"));
+        assert_eq!(f.first().map(|f| f.value.relation), Some(Relation::Before));
+        let f = find_deadlines("Gửi ý kiến bằng văn bản 16 giờ ngày 30/7/2026.", &c);
+        assert_eq!(f.first().and_then(|f| f.value.time.clone()), s("16:00"));
+        assert_eq!(f.first().map(|f| f.value.relation), Some(Relation::On));
+        let f = find_deadlines("Báo cáo chậm nhất 16 giờ 30 ngày 30/7/2026.", &c);
+        assert_eq!(f.first().and_then(|f| f.value.time.clone()), s("16:30"));
+        assert_eq!(f.first().map(|f| f.value.relation), Some(Relation::Before));
+        // A meeting's time is no deadline.
+        assert!(dl("Cuộc họp bắt đầu lúc 14 giờ 00 ngày 17/6/2026.", &c).is_empty());
+        assert!(dl("Thời gian: 14 giờ 00, ngày 17/6/2026.", &c).is_empty());
+    }
+
+    #[test]
+    fn months_quarters_years() {
+        let c = ctx(2018, 1, 25);
+        assert_eq!(
+            one("Các cấp hoàn thành trong tháng 02/2018.", &c),
+            (s("2018-02-28"), Relation::Within, s("2018-02-01"))
+        );
+        assert_eq!(
+            one("Trình UBND tỉnh xem xét trong tháng 9 năm 2026.", &c),
+            (s("2026-09-30"), Relation::Within, s("2026-09-01"))
+        );
+        let f = dl(
+            "Điều chỉnh thiết kế, thời gian thực hiện xong trong tháng 6/2026.",
+            &c,
+        );
+        assert_eq!(
+            f.first().map(|f| f.0.as_str()),
+            Some("thời gian thực hiện xong trong tháng 6/2026")
+        );
+        assert_eq!(
+            one("Thời gian: tháng 10/2025", &c),
+            (s("2025-10-31"), Relation::Within, s("2025-10-01"))
+        );
+        assert_eq!(
+            one("Gửi báo cáo về Ban trong quý II/2018.", &c),
+            (s("2018-06-30"), Relation::Within, s("2018-04-01"))
+        );
+        assert_eq!(
+            one("Báo cáo tiến độ trong quý 3/2018.", &c),
+            (s("2018-09-30"), Relation::Within, s("2018-07-01"))
+        );
+        assert_eq!(
+            one("Thời gian: quý I năm 2026", &c),
+            (s("2026-03-31"), Relation::Within, s("2026-01-01"))
+        );
+        assert_eq!(
+            one("Xây dựng đề án, hoàn thành trong 6 tháng đầu năm 2026.", &c),
+            (s("2026-06-30"), Relation::Within, s("2026-01-01"))
+        );
+        assert_eq!(
+            one("Tổng kết mô hình trong 6 tháng cuối năm.", &c),
+            (s("2018-12-31"), Relation::Within, s("2018-07-01"))
+        );
+        assert_eq!(
+            one("Hoàn thành việc sáp nhập trong năm 2026.", &c),
+            (s("2026-12-31"), Relation::Within, s("2026-01-01"))
+        );
+        assert_eq!(
+            one("Bàn giao hồ sơ vào cuối năm 2026.", &c).0,
+            s("2026-12-31")
+        );
+        assert_eq!(one("Bàn giao hồ sơ trước cuối năm.", &c).0, s("2018-12-31"));
+        assert_eq!(
+            one("Triển khai thí điểm trong đầu năm.", &c).0,
+            s("2018-03-31")
+        );
+        // A month without a year after the notice's month stays in its year; before, next year.
+        assert_eq!(one("Báo cáo trong tháng 3.", &c).0, s("2018-03-31"));
+        assert_eq!(
+            one("Báo cáo trong tháng 3.", &ctx(2018, 11, 2)).0,
+            s("2019-03-31")
+        );
+    }
+
+    #[test]
+    fn tet_and_relative() {
+        let c = ctx(2025, 11, 20);
+        assert_eq!(
+            one("Hoàn thành chi trả trợ cấp trước Tết Nguyên đán.", &c),
+            (s("2026-02-16"), Relation::Before, None)
+        );
+        assert_eq!(
+            one("Hoàn thành chi trả trước Tết Nguyên đán 2027.", &c).0,
+            s("2027-02-05")
+        );
+        let c = ctx(2026, 5, 26);
+        assert_eq!(
+            one(
+                "Các Sở gửi ý kiến trong thời hạn 03 ngày làm việc kể từ ngày kết thúc cuộc họp",
+                &c
+            ),
+            (s("2026-05-29"), Relation::Within, s("2026-05-27"))
+        );
+        // Friday 2026-05-29 plus 5 working days is Friday 2026-06-05.
+        assert_eq!(
+            one(
+                "Trả lời trong thời hạn 05 ngày làm việc kể từ ngày 29/5/2026.",
+                &c
+            )
+            .0,
+            s("2026-06-05")
+        );
+        assert_eq!(
+            one("Gửi ý kiến trong thời hạn 10 ngày kể từ ngày ký.", &c).0,
+            s("2026-06-05")
+        );
+        let f = find_deadlines(
+            "Báo cáo trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản.",
+            &c,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f.first().and_then(|f| f.value.due), None);
+        assert!(f.first().is_some_and(|f| f.warning.is_some()));
+        let f = find_deadlines(
+            "Báo cáo kết quả tại cuộc họp giao ban thường kỳ tiếp theo.",
+            &c,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f.first().and_then(|f| f.value.due), None);
+        assert_eq!(
+            f.first().and_then(|f| f.warning.as_deref()),
+            Some(WARN_NEXT_MEETING)
+        );
+    }
+
+    #[test]
+    fn yearless_dates() {
+        let f = find_deadlines("Gửi báo cáo trước ngày 15/8.", &ctx(2022, 8, 1));
+        assert_eq!(f.first().and_then(|f| f.value.due), Date::new(2022, 8, 15));
+        assert!(f.first().is_some_and(|f| f.warning.is_some()));
+        let f = find_deadlines("Gửi báo cáo trước ngày 15/3.", &ctx(2022, 8, 1));
+        assert_eq!(f.first().and_then(|f| f.value.due), Date::new(2023, 3, 15));
+        let only_year = DateCtx {
+            doc_date: None,
+            year: Some(2020),
+        };
+        let f = find_deadlines("Gửi báo cáo trước ngày 15/3.", &only_year);
+        assert_eq!(f.first().and_then(|f| f.value.due), Date::new(2020, 3, 15));
+        assert!(dl("Gửi báo cáo trước ngày 15/3.", &NO).is_empty());
+    }
+
+    #[test]
+    fn not_deadlines() {
+        let c = ctx(2026, 6, 1);
+        for text in [
+            "Thực hiện theo Quyết định số 780-QĐ/TU ngày 13/9/2017 của Tỉnh ủy.",
+            "Triển khai Kế hoạch số 200/KH-UBND ngày 05/5/2026 của UBND tỉnh.",
+            "Thực hiện tốt theo Nghị quyết số 04-NQ/TU, ngày 15/7/2021 của Ban Chấp hành.",
+            "Ngày 22/7/2021, đồng chí Bí thư chủ trì hội nghị.",
+            "Năm 2015, đề nghị các đơn vị tập trung tuyên truyền.",
+            "Triển khai nhiệm vụ trọng tâm những tháng còn lại năm 2022.",
+            "Phát huy kết quả 7 tháng đầu năm, phấn đấu hoàn thành chỉ tiêu.",
+            "Chuẩn bị văn kiện Đại hội nhiệm kỳ 2015 – 2020.",
+            "Bố trí vốn trung hạn giai đoạn 2021 - 2025.",
+            "Khẩn trương xây dựng kế hoạch hoạt động năm 2018.",
+            "Tiếp tục giám sát các chuyên đề năm 2018 theo kế hoạch.",
+            "Làm văn bản đăng ký lịch tổ chức Đại hội Hội Nông dân trong tháng 06/2018.",
+            "Triển khai Tháng hành động (từ ngày 15/11 đến ngày 15/12).",
+            "Hưởng ứng Ngày Quốc tế (ngày 25/11).",
+            "Lập tiến độ chi tiết theo tuần, tháng đến hết năm 2026.",
+            "Trong năm 2026, các đơn vị tập trung chỉ đạo.",
+            "Rà soát các dự án đã được phê duyệt trước ngày 01/7/2024.",
+            "Báo cáo Chủ tịch UBND tỉnh định kỳ hằng tuần, trước 16 giờ 00 ngày thứ Sáu.",
+            "Rà soát nhiệm vụ trong năm 2026 của tỉnh.",
+            "Phấn đấu trước năm 2030 đạt chuẩn.",
+            "Tổ chức hội nghị tổng kết cuối năm.",
+            "Chuẩn bị chu đáo chương trình trước khi tổ chức.",
+            "Quan tâm chăm lo cho hội viên vui xuân đón Tết.",
+            "Chăm lo đời sống nhân dân trước, trong và sau Tết.",
+        ] {
+            assert!(dl(text, &c).is_empty(), "{text:?} gave {:?}", dl(text, &c));
+        }
+    }
+
+    fn freq(text: &str) -> Option<Freq> {
+        find_recurrence(text).map(|f| f.value.freq)
+    }
+
+    #[test]
+    fn recurrences() {
+        assert_eq!(freq("Báo cáo hằng tháng về Ban."), Some(Freq::Monthly));
+        assert_eq!(freq("Báo cáo hàng tháng về Ban."), Some(Freq::Monthly));
+        assert_eq!(freq("Kiểm tra mỗi tháng."), Some(Freq::Monthly));
+        assert_eq!(
+            freq("Giao ban trực tuyến, mỗi quý một lần."),
+            Some(Freq::Quarterly)
+        );
+        assert_eq!(
+            freq("Định kỳ hằng quý tổng hợp, báo cáo."),
+            Some(Freq::Quarterly)
+        );
+        assert_eq!(freq("Báo cáo hàng quý."), Some(Freq::Quarterly));
+        assert_eq!(
+            freq("Xây dựng kế hoạch thanh tra hằng năm."),
+            Some(Freq::Yearly)
+        );
+        assert_eq!(freq("Hàng năm tổng hợp, đánh giá."), Some(Freq::Yearly));
+        assert_eq!(freq("Sơ kết định kỳ 6 tháng."), Some(Freq::HalfYearly));
+        assert_eq!(freq("Kiểm tra sáu tháng một lần."), Some(Freq::HalfYearly));
+        assert_eq!(
+            freq("Thực hiện chế độ báo cáo 6 tháng, năm."),
+            Some(Freq::HalfYearly)
+        );
+        assert_eq!(freq("Báo cáo hằng tuần."), Some(Freq::Weekly));
+        assert_eq!(freq("Định kỳ hằng tuần, trước 16 giờ."), Some(Freq::Weekly));
+        assert_eq!(freq("Kiểm tra định kỳ và đột xuất."), Some(Freq::Periodic));
+        assert_eq!(freq("Tổ chức kiểm tra định kỳ tháng 8/2026."), None);
+        assert_eq!(freq("Sơ kết 6 tháng đầu năm 2026."), None);
+        assert_eq!(
+            find_recurrence("Kiểm tra mỗi 2 tuần.").map(|f| (f.value.freq, f.value.interval)),
+            Some((Freq::Weekly, 2))
+        );
+        // Somebody else's routine, a plan type, a bank: no recurrence of the task.
+        assert_eq!(
+            freq(
+                "Tham mưu đưa chỉ tiêu này vào nội dung chấm điểm thi đua hàng năm của các đơn vị."
+            ),
+            None
+        );
+        assert_eq!(
+            freq("Xây dựng dự toán từ ngân sách hằng năm được cấp có thẩm quyền giao."),
+            None
+        );
+        assert_eq!(
+            freq("Cụ thể hóa thành các kế hoạch 5 năm và hằng năm."),
+            None
+        );
+        assert_eq!(freq("Làm việc với Ngân hàng năm 2025."), None);
+        assert_eq!(freq("Không có gì."), None);
+    }
+
+    #[test]
+    fn quotas() {
+        let r = find_recurrence("Mỗi đơn vị có ít nhất 02 – 04 tin, bài/tháng.").map(|f| f.value);
+        assert_eq!(
+            r,
+            Some(Recurrence {
+                text: "ít nhất 02 – 04 tin, bài/tháng".into(),
+                freq: Freq::Monthly,
+                interval: 1,
+                quota: Some(Quota {
+                    min: Some(2),
+                    max: Some(4),
+                    unit: "tin, bài".into(),
+                    per: Per::Month,
+                }),
+            })
+        );
+        let r = find_recurrence("Mỗi xã gửi 01 tin/quý.").map(|f| f.value);
+        assert_eq!(r.as_ref().map(|r| r.freq), Some(Freq::Quarterly));
+        assert_eq!(
+            r.and_then(|r| r.quota),
+            Some(Quota {
+                min: Some(1),
+                max: None,
+                unit: "tin".into(),
+                per: Per::Quarter,
+            })
+        );
+        assert_eq!(freq("Theo Công văn số 5973/UBND-KT."), None);
+    }
+
+    #[test]
+    fn urgency() {
+        assert!(is_urgent("Khẩn trương hoàn thiện hồ sơ."));
+        assert!(is_urgent("kịp thời báo cáo"));
+        assert!(is_urgent("Triển khai ngay."));
+        assert!(is_urgent("sớm báo cáo"));
+        assert!(is_urgent("báo cáo gấp"));
+        assert!(is_urgent("Hỏa tốc, khẩn"));
+        assert!(!is_urgent("trước ngày 15/3/2018"));
+        assert!(!is_urgent("ngay cả khi"));
+        assert!(!is_urgent("tăng gấp đôi"));
+        assert!(!is_urgent("Thường xuyên theo dõi."));
+    }
+
+    #[test]
+    fn dates_wrapper() {
+        let f = find_dates("Chiều ngày 15/08, họp", &ctx(2022, 1, 1));
+        assert_eq!(f.first().map(|f| f.value), Date::new(2022, 8, 15));
+        assert!(f.first().is_some_and(|f| f.warning.is_some()));
+    }
+
+    #[test]
+    fn tet_table_is_ordered_and_valid() {
+        let days: Vec<Date> = TET
+            .iter()
+            .filter_map(|&(y, m, d)| Date::new(y, m, d))
+            .collect();
+        assert_eq!(days.len(), TET.len());
+        assert!(days.windows(2).all(|w| w.first() < w.get(1)));
+        assert!(
+            days.iter()
+                .all(|d| d.month() <= 2 && (d.month() == 2 || d.day() >= 20))
+        );
+    }
+
+    fn roman(q: u32) -> &'static str {
+        match q {
+            1 => "I",
+            2 => "II",
+            3 => "III",
+            _ => "IV",
+        }
+    }
+
+    const WORDS: [&str; 24] = [
+        "trước",
+        "ngày",
+        "tháng",
+        "quý",
+        "năm",
+        "trong",
+        "hằng",
+        "định kỳ",
+        "15/8",
+        "31/12/2026",
+        "II/2018",
+        "Tết",
+        "kể từ",
+        "thời hạn",
+        "05",
+        "ngày làm việc",
+        "16 giờ",
+        ":",
+        ",",
+        "/",
+        "cuối",
+        "6 tháng",
+        "tin, bài",
+        "mỗi",
+    ];
+
+    proptest! {
+        #[test]
+        fn before_date_round_trips(days in 0i64..80_000) {
+            if let Some(d) = Date::from_days(days) {
+                let text = format!("Gửi báo cáo trước ngày {}/{}/{}.", d.day(), d.month(), d.year());
+                let found = find_deadlines(&text, &NO);
+                prop_assert_eq!(found.len(), 1);
+                prop_assert_eq!(found.first().and_then(|f| f.value.due), Some(d));
+                prop_assert_eq!(found.first().map(|f| f.value.relation), Some(Relation::Before));
+            }
+        }
+
+        #[test]
+        fn quarters_end_right(year in 1900i32..2200, q in 1u32..=4, arabic in any::<bool>()) {
+            let qs = if arabic { q.to_string() } else { roman(q).to_string() };
+            let text = format!("Báo cáo trong quý {qs}/{year}.");
+            let found = find_deadlines(&text, &NO);
+            prop_assert_eq!(found.len(), 1);
+            let f = found.first().map(|f| (f.value.due, f.value.start));
+            prop_assert_eq!(
+                f,
+                Some((Date::end_of_month(year, 3 * q), Date::new(year, 3 * q - 2, 1)))
+            );
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,120}", y in proptest::option::of(1900i32..2200)) {
+            let c = DateCtx { doc_date: y.and_then(|y| Date::new(y, 12, 31)), year: y };
+            let found = find_deadlines(&s, &c);
+            for f in &found {
+                prop_assert!(f.start <= f.end && f.end <= s.len());
+            }
+            let _ = find_recurrence(&s);
+            let _ = is_urgent(&s);
+        }
+
+        #[test]
+        fn never_panics_on_grammar_soup(
+            words in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..25),
+        ) {
+            let s = words.join(" ");
+            let _ = find_deadlines(&s, &ctx(2040, 12, 31));
+            let _ = find_deadlines(&s, &NO);
+            let _ = find_recurrence(&s);
+        }
+    }
 }

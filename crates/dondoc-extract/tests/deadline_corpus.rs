@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use dondoc_extract::deadline::{find_deadlines, find_recurrence, DateCtx};
 use dondoc_extract::Date;
+use dondoc_extract::deadline::{DateCtx, find_deadlines, find_recurrence};
 use serde_json::Value;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
