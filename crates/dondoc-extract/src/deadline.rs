@@ -259,26 +259,33 @@ impl Cand {
 pub fn find_deadlines(text: &str, ctx: &DateCtx) -> Vec<Found<Deadline>> {
     let mut cands = Vec::new();
     let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    // Each form runs its full grammar only where its keyword stands (cheap literal scans).
     if has_digit {
         date_deadlines(text, ctx, &mut cands);
-        relative_deadlines(text, ctx, &mut cands);
-    }
-    if text.contains("tháng") || text.contains("Tháng") || text.contains("THÁNG") {
-        if has_digit {
+        if ["từ", "hạn", "vòng", "TỪ", "HẠN"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
+            relative_deadlines(text, ctx, &mut cands);
+        }
+        if crate::regex!(r"(?i)tháng\s+\d").is_match(text) {
             month_deadlines(text, ctx, &mut cands);
         }
+    }
+    if crate::regex!(r"(?i)(?:0?6|sáu)\s+tháng\s+(?:đầu|cuối)").is_match(text) {
         half_year_deadlines(text, ctx, &mut cands);
     }
-    if text.contains("qu") || text.contains("Qu") || text.contains("QU") {
+    if crate::regex!(r"(?i)qu[ýí]\s+(?:I|V|[1-4])").is_match(text) {
         quarter_deadlines(text, ctx, &mut cands);
     }
-    if text.contains("năm") || text.contains("Năm") || text.contains("NĂM") {
+    if crate::regex!(r"(?i)(?:năm\s+(?:\d{4}|nay)|(?:cuối|đầu)\s+năm)").is_match(text) {
         year_deadlines(text, ctx, &mut cands);
     }
     if text.contains("ết") || text.contains("ẾT") {
         tet_deadlines(text, ctx, &mut cands);
     }
-    if text.contains("họp") || text.contains("nghị") || text.contains("HỌP") {
+    if crate::regex!(r"(?i)tiếp\s+theo|kế\s+tiếp|lần\s+sau|sắp\s+tới|gần\s+nhất").is_match(text)
+    {
         meeting_deadlines(text, &mut cands);
     }
     cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -1049,7 +1056,8 @@ pub fn find_recurrence(text: &str) -> Option<Found<Recurrence>> {
 }
 
 fn quota_recurrences(text: &str, out: &mut Vec<RecCand>) {
-    if !text.contains('/') {
+    if !text.contains('/') || !crate::regex!(r"(?i)/\s*(?:tuần|tháng|quý|quí|năm)").is_match(text)
+    {
         return;
     }
     let re = crate::regex!(

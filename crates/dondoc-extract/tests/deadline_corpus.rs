@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use dondoc_extract::Date;
-use dondoc_extract::deadline::{DateCtx, find_deadlines, find_recurrence};
+use dondoc_extract::deadline::{DateCtx, find_deadlines, find_recurrence, is_urgent};
 use serde_json::Value;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
@@ -155,5 +155,41 @@ fn gold_corpus_deadlines_and_recurrences() {
         s.false_pos.len() <= 2,
         "{} false deadlines",
         s.false_pos.len()
+    );
+}
+
+/// Prints the scanning speed over the corpus texts (informative: debug builds are slow).
+#[test]
+fn corpus_text_throughput() {
+    let dir = Path::new(SHARED).join("corpus/text");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("note: {} absent, throughput not measured", dir.display());
+        return;
+    };
+    let texts: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    let ctx = DateCtx {
+        doc_date: Date::new(2026, 1, 1),
+        year: None,
+    };
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let started = std::time::Instant::now();
+    let mut found = 0;
+    for _ in 0..3 {
+        for t in &texts {
+            for para in t.lines() {
+                found += find_deadlines(para, &ctx).len();
+                found += usize::from(find_recurrence(para).is_some());
+                found += usize::from(is_urgent(para));
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    println!(
+        "scanned {} bytes x3 in {secs:.3}s: {:.1} MB/s ({found} hits)",
+        bytes,
+        3.0 * bytes as f64 / secs / 1e6
     );
 }
