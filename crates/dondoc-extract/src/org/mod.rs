@@ -1,0 +1,582 @@
+//! Organisations: recognition of mentions by kind and level from a built-in lexicon,
+//! expansion of collective mentions, and the grammar of who is assigned what.
+
+pub mod lexicon;
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::{Level, Org, OrgKind};
+use lexicon::{Entry, Expand, Implicit, ATTACH, CAP, COMPANY, ENTRIES, FIELD, FIELDS, NAME, NEED_NAME, NEED_UY};
+
+/// What a mention is resolved against.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrgCtx {
+    /// The issuing body's level: the level of a mention that names none.
+    pub default_level: Option<Level>,
+    /// The organisations the directives address (the meeting's participants, or a letter's
+    /// "Kính gửi" list): what "các đơn vị", "các cơ quan, đơn vị" expand to.
+    pub addressed: Vec<Org>,
+}
+
+/// One organisation mention found in running text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgMention {
+    /// Byte range of the mention in the text searched.
+    pub start: usize,
+    pub end: usize,
+    /// The organisations it covers (a collective expands to several).
+    pub orgs: Vec<Org>,
+    /// The mention is a collective ("các đoàn thể", "các đơn vị").
+    pub collective: bool,
+}
+
+/// Who a directive sentence assigns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assignment {
+    /// The lead phrase as written ("MTTQ, các đoàn thể CT-XH huyện"), trimmed of the verbs.
+    pub lead_text: Option<String>,
+    /// The lead organisations, collectives expanded.
+    pub lead: Vec<Org>,
+    /// "phối hợp với Y".
+    pub collaborators: Vec<Org>,
+    /// "báo cáo X", "trình X", "gửi về X".
+    pub report_to: Option<Org>,
+    /// The lead is the issuing body speaking of itself ("UBND huyện sẽ chỉ đạo …"): not a
+    /// task; the caller drops it.
+    pub own_commitment: bool,
+}
+
+/// The five socio-political organisations a collective mention covers.
+pub const FIVE: [OrgKind; 5] = [
+    OrgKind::CongDoan,
+    OrgKind::HoiNongDan,
+    OrgKind::DoanTn,
+    OrgKind::HoiLhpn,
+    OrgKind::HoiCcb,
+];
+
+/// How a mention's level was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LevelSource {
+    /// A level word in the mention ("huyện", "Tỉnh ủy").
+    Written,
+    /// Implied by the kind ("Sở" → tỉnh).
+    Kind,
+    /// The issuer's level.
+    Default,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    mention: OrgMention,
+    source: LevelSource,
+}
+
+struct Lexicon {
+    all: Regex,
+    /// For each capture group (1-based minus one), its entry.
+    entries: Vec<&'static Entry>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut alts: Vec<(usize, String, &'static Entry)> = Vec::new();
+        for entry in ENTRIES {
+            for phrase in entry.phrases {
+                alts.push((phrase.chars().count(), lexicon::phrase_pattern(phrase), entry));
+            }
+        }
+        alts.sort_by(|a, b| b.0.cmp(&a.0));
+        let mut source = String::from(r"(?i)\b(?:");
+        let mut entries = Vec::with_capacity(alts.len());
+        for (i, (_, pattern, entry)) in alts.iter().enumerate() {
+            if i > 0 {
+                source.push('|');
+            }
+            source.push('(');
+            source.push_str(pattern);
+            source.push(')');
+            entries.push(*entry);
+        }
+        source.push_str(r")\b");
+        Lexicon {
+            all: crate::re::compile(&source),
+            entries,
+        }
+    })
+}
+
+fn fields_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let mut fields: Vec<&str> = FIELDS.to_vec();
+        fields.sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+        let alts: Vec<String> = fields.iter().map(|f| lexicon::phrase_pattern(f)).collect();
+        crate::re::compile(&format!(r"(?i)^(?:{})\b", alts.join("|")))
+    })
+}
+
+/// The rest of `text` from byte `at`, or "".
+fn rest(text: &str, at: usize) -> &str {
+    text.get(at..).unwrap_or("")
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Length of a field name (or a list "các Sở: Tài chính, Xây dựng") after a "Sở"/"Bộ" head,
+/// with the number of fields named.
+fn field_tail(after: &str) -> Option<(usize, usize)> {
+    let list = crate::regex!(r"^\s*:\s*");
+    let sep = crate::regex!(r"^\s*(?:,|và|;)\s*");
+    let space = crate::regex!(r"^\s+");
+    if let Some(m) = list.find(after) {
+        let mut pos = m.end();
+        let mut count = 0;
+        while let Some(f) = fields_re().find(rest(after, pos)) {
+            pos += f.end();
+            count += 1;
+            match sep.find(rest(after, pos)) {
+                Some(s) if fields_re().is_match(rest(after, pos + s.end())) => pos += s.end(),
+                _ => break,
+            }
+        }
+        return (count > 0).then_some((pos, count));
+    }
+    let sp = space.find(after)?;
+    let f = fields_re().find(rest(after, sp.end()))?;
+    Some((sp.end() + f.end(), 1))
+}
+
+/// Capitalised name words after a head ("Trường Mẫu giáo Công Hải", "Lào Cai").
+fn name_tail(after: &str) -> usize {
+    let re = crate::regex!(r"^(?:\s+(?:\p{Lu}[\p{L}\p{N}]*|\d+|số\s+\d+))+");
+    re.find(after).map_or(0, |m| m.end())
+}
+
+fn company_tail(after: &str) -> usize {
+    let re = crate::regex!(r"^(?:\s+(?:[Cc]ổ\s+phần|TNHH|MTV|\p{Lu}[\p{L}\p{N}]*|\d+))+");
+    re.find(after).map_or(0, |m| m.end())
+}
+
+/// A Party committee after an organ ("Ban Dân vận Huyện ủy", "Ủy ban Kiểm tra Đảng ủy xã").
+fn uy_attach(after: &str) -> usize {
+    let re = crate::regex!(
+        r"(?i)^\s+(?:của\s+)?(?:Ban\s+Chấp\s+hành\s+)?(?:tỉnh|thành|huyện|quận|thị|đảng)\s+(?:ủy|uỷ)\b"
+    );
+    re.find(after).map_or(0, |m| m.end())
+}
+
+/// A state body after a Party organ ("Ban cán sự đảng UBND tỉnh", "Đảng đoàn HĐND").
+fn state_attach(after: &str) -> usize {
+    let re = crate::regex!(
+        r"(?i)^\s+(?:[uư]bnd|hđnd|mttq|ủy\s+ban\s+nhân\s+dân|uỷ\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ủy\s+ban\s+mttq|uỷ\s+ban\s+mttq|ủy\s+ban\s+mặt\s+trận\s+tổ\s+quốc(?:\s+việt\s+nam)?)\b"
+    );
+    re.find(after).map_or(0, |m| m.end())
+}
+
+/// A level qualifier after a mention, with a place name ("tỉnh Lào Cai", "các xã, phường",
+/// "cấp tỉnh", "Thành phố").
+fn qualifier(after: &str) -> usize {
+    let re = crate::regex!(
+        r"(?i:^\s*(?:,\s*)?(?:các\s+)?(?:cấp\s+)?(tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu|trung\s+ương|cơ\s+sở)\b(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu)\b)*)"
+    );
+    let Some(c) = re.captures(after) else {
+        return 0;
+    };
+    let Some(all) = c.get(0) else { return 0 };
+    let leading_comma = all.as_str().trim_start().starts_with(',');
+    if leading_comma {
+        return 0;
+    }
+    let word = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
+    let mut end = all.end();
+    if word == "xã" && crate::regex!(r"(?i)^\s+hội\b").is_match(rest(after, end)) {
+        return 0;
+    }
+    let names = crate::regex!(r"^(?:\s*:)?(?:\s+\p{Lu}\p{Ll}*)+");
+    let after_q = rest(after, end);
+    if let Some(m) = names.find(after_q) {
+        // A place name, unless it is the next organisation ("Sở", "Ủy ban").
+        if !lexicon().all.find(after_q).is_some_and(|o| o.start() <= m.start() + 2) {
+            end += m.end();
+        }
+    }
+    end
+}
+
+/// Level words, most local wins in [`level_of`].
+fn level_words() -> &'static Regex {
+    crate::regex!(
+        r"(?i)\b(?:(trung\s+ương|chính\s+phủ|quốc\s+hội)|(tỉnh|thành\s+phố|thành\s+(?:ủy|uỷ)|thành\s+đoàn|tp)|(huyện|quận|thị\s+xã|thị\s+(?:ủy|uỷ))|(xã|phường|thị\s+trấn|đặc\s+khu|cơ\s+sở))\b"
+    )
+}
+
+/// The level an issuer or place names ("Huyện ủy" → huyện, "UBND tỉnh" → tỉnh, "xã" → xã);
+/// where several are named (a header "ĐẢNG BỘ TỈNH … ĐẢNG ỦY XÃ …"), the most local.
+pub fn level_of(text: &str) -> Option<Level> {
+    let mut best: Option<Level> = None;
+    for c in level_words().captures_iter(text) {
+        let level = if c.get(1).is_some() {
+            Level::TrungUong
+        } else if c.get(2).is_some() {
+            Level::Tinh
+        } else if c.get(3).is_some() {
+            Level::Huyen
+        } else {
+            let Some(m) = c.get(4) else { continue };
+            let after = rest(text, m.end());
+            if m.as_str().to_lowercase() == "xã" && crate::regex!(r"(?i)^\s+hội\b").is_match(after) {
+                continue;
+            }
+            Level::Xa
+        };
+        best = Some(best.map_or(level, |b| b.max(level)));
+    }
+    best
+}
+
+fn below(level: Option<Level>) -> Level {
+    match level {
+        Some(Level::TrungUong) => Level::Tinh,
+        _ => Level::Xa,
+    }
+}
+
+/// Builds the mention an entry matched at `start..end`, or `None` when it does not count.
+fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> Option<Found> {
+    let matched = text.get(start..end)?;
+    if entry.flags & CAP != 0 && !starts_upper(matched) {
+        return None;
+    }
+    let mut end = end;
+    let mut count = 1;
+    let mut named = false;
+    if entry.flags & FIELD != 0 {
+        if let Some((len, n)) = field_tail(rest(text, end)) {
+            end += len;
+            count = n;
+            named = true;
+        }
+    }
+    if !named && entry.flags & (NAME | FIELD) != 0 {
+        let len = name_tail(rest(text, end));
+        if len > 0 {
+            end += len;
+            named = true;
+        }
+    }
+    if entry.flags & COMPANY != 0 {
+        end += company_tail(rest(text, end));
+        named = true;
+    }
+    if entry.flags & NEED_NAME != 0 && !named {
+        return None;
+    }
+    let mut uy = false;
+    if entry.flags & ATTACH != 0 {
+        let len = uy_attach(rest(text, end));
+        if len > 0 {
+            end += len;
+            uy = true;
+        } else {
+            end += state_attach(rest(text, end));
+        }
+    }
+    if entry.flags & NEED_UY != 0 && !uy {
+        return None;
+    }
+    end += qualifier(rest(text, end));
+    let mention = text.get(start..end)?.trim_end_matches([':', ' ']).to_string();
+    let end = start + mention.len();
+    let (level, source) = match level_of(&mention) {
+        Some(l) => (Some(l), LevelSource::Written),
+        None => match entry.implicit {
+            Implicit::Fixed(l) => (Some(l), LevelSource::Kind),
+            Implicit::Phong => (
+                Some(match ctx.default_level {
+                    Some(Level::Huyen) | Some(Level::Xa) => ctx.default_level.unwrap_or(Level::Huyen),
+                    _ => Level::Huyen,
+                }),
+                LevelSource::Kind,
+            ),
+            Implicit::Below => (Some(below(ctx.default_level)), LevelSource::Kind),
+            Implicit::Default => (ctx.default_level, LevelSource::Default),
+        },
+    };
+    let level = match (level, source) {
+        // "thành phố" under a district issuer is a district-level city.
+        (Some(Level::Tinh), LevelSource::Written)
+            if ctx.default_level == Some(Level::Huyen)
+                && crate::regex!(r"(?i)\bthành\s+phố\b").is_match(&mention)
+                && !crate::regex!(r"(?i)\btỉnh\b").is_match(&mention) =>
+        {
+            Some(Level::Huyen)
+        }
+        (l, _) => l,
+    };
+    let (orgs, collective) = match entry.expand {
+        Expand::One(kind) => (
+            std::iter::repeat_with(|| Org::new(mention.clone(), kind, level))
+                .take(count)
+                .collect(),
+            mention.to_lowercase().starts_with("các "),
+        ),
+        Expand::Five => (
+            FIVE.iter().map(|k| Org::new(mention.clone(), *k, level)).collect(),
+            true,
+        ),
+        Expand::Addressed => (
+            ctx.addressed
+                .iter()
+                .map(|o| Org {
+                    mention: Some(mention.clone()),
+                    kind: o.kind,
+                    level: o.level.or(level),
+                    reason: None,
+                })
+                .collect(),
+            true,
+        ),
+    };
+    Some(Found {
+        mention: OrgMention {
+            start,
+            end,
+            orgs,
+            collective,
+        },
+        source,
+    })
+}
+
+fn scan(text: &str, ctx: &OrgCtx) -> Vec<Found> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos <= text.len() {
+        let Some(caps) = lex.all.captures_at(text, pos) else {
+            break;
+        };
+        let Some(m) = caps.get(0) else { break };
+        let entry = caps
+            .iter()
+            .skip(1)
+            .position(|g| g.is_some())
+            .and_then(|i| lex.entries.get(i).copied());
+        match entry.and_then(|e| build(text, m.start(), m.end(), e, ctx)) {
+            Some(found) => {
+                pos = found.mention.end.max(m.start() + 1);
+                out.push(found);
+            }
+            None => {
+                pos = m.start() + text.get(m.start()..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+            }
+        }
+        while pos < text.len() && !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    out
+}
+
+/// Every organisation mention in `text`, longest match first, in order.
+pub fn find_orgs(text: &str, ctx: &OrgCtx) -> Vec<OrgMention> {
+    scan(text, ctx).into_iter().map(|f| f.mention).collect()
+}
+
+/// A province, city, district or commune named bare ("tỉnh Đắk Lắk", "Thành phố"): its
+/// People's Committee.
+fn bare_place(part: &str, ctx: &OrgCtx) -> Option<(usize, usize, Org)> {
+    let re = crate::regex!(
+        r"(?i:^[\s,;:]*(?:và\s+)?(?:các\s+)?(tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)\b)(?:\s+\p{Lu}\p{Ll}*)*"
+    );
+    let c = re.captures(part)?;
+    let all = c.get(0)?;
+    let word = c.get(1)?;
+    let text = part.get(word.start()..all.end())?.trim().to_string();
+    let ctx_level = level_of(&text).map(|l| match (l, ctx.default_level) {
+        (Level::Tinh, Some(Level::Huyen)) if text.to_lowercase().starts_with("thành phố") => Level::Huyen,
+        (l, _) => l,
+    });
+    Some((word.start(), all.end(), Org::new(text, OrgKind::Ubnd, ctx_level)))
+}
+
+/// The organisations `phrase` names, collectives expanded; each keeps as `mention` the part
+/// of the phrase that named it (for an expanded collective, the collective phrase).
+pub fn resolve(phrase: &str, ctx: &OrgCtx) -> Vec<Org> {
+    let found = scan(phrase, ctx);
+    let mut items: Vec<(usize, Vec<Org>, LevelSource)> = Vec::new();
+    let mut pos = 0;
+    for f in &found {
+        if let Some(gap) = phrase.get(pos..f.mention.start) {
+            if let Some((s, _, org)) = bare_place(gap, ctx) {
+                items.push((pos + s, vec![org], LevelSource::Written));
+            }
+        }
+        items.push((f.mention.start, f.mention.orgs.clone(), f.source));
+        pos = f.mention.end;
+    }
+    if let Some(gap) = phrase.get(pos..) {
+        if let Some((s, _, org)) = bare_place(gap, ctx) {
+            items.push((pos + s, vec![org], LevelSource::Written));
+        }
+    }
+    // A level written after the last organisation of a list covers the list
+    // ("MTTQ và các đoàn thể, hội đặc thù huyện").
+    let trailing = items
+        .last()
+        .filter(|(_, _, s)| *s == LevelSource::Written)
+        .and_then(|(_, orgs, _)| orgs.first().and_then(|o| o.level));
+    let mut out = Vec::new();
+    for (_, orgs, source) in items {
+        for mut org in orgs {
+            if source == LevelSource::Default && org.kind != OrgKind::CaNhan {
+                if let Some(l) = trailing {
+                    org.level = Some(l);
+                }
+            }
+            out.push(org);
+        }
+    }
+    out
+}
+
+/// A run of mentions joined by list separators, from index `first`: (end index exclusive).
+fn run_end(text: &str, found: &[Found], first: usize, extra: bool) -> usize {
+    let sep = crate::regex!(r"(?i)^[\s,;:&]*(?:(?:và|cùng|cùng\s+với)\s+)?$");
+    let sep_extra = crate::regex!(r"(?i)^[\s,;:&]*(?:(?:và|cùng|với|thuộc|của)\s+)?$");
+    let mut last = first;
+    while let (Some(a), Some(b)) = (found.get(last), found.get(last + 1)) {
+        let gap = text.get(a.mention.end..b.mention.start).unwrap_or("x");
+        let ok = if extra { sep_extra.is_match(gap) } else { sep.is_match(gap) };
+        if !ok {
+            break;
+        }
+        last += 1;
+    }
+    last + 1
+}
+
+fn run_orgs(found: &[Found], from: usize, to: usize) -> Vec<Org> {
+    found
+        .get(from..to)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|f| f.mention.orgs.iter().cloned())
+        .collect()
+}
+
+/// Who the directive `sentence` assigns ("Giao X chủ trì, phối hợp với Y …", "Đề nghị X …",
+/// "X chịu trách nhiệm …", "X: …"); the lead is empty when the sentence names nobody.
+pub fn find_assignment(sentence: &str, ctx: &OrgCtx) -> Assignment {
+    let found = scan(sentence, ctx);
+    let mut out = Assignment::default();
+    let lead = lead_run(sentence, &found);
+    if let Some((from, to)) = lead {
+        if let (Some(a), Some(b)) = (found.get(from), to.checked_sub(1).and_then(|i| found.get(i))) {
+            if let Some(t) = sentence.get(a.mention.start..b.mention.end) {
+                out.lead_text = Some(t.trim().to_string());
+                out.lead = resolve(t, ctx);
+            }
+            let after = rest(sentence, b.mention.end);
+            out.own_commitment = crate::regex!(r"(?i)^\s*(?:cũng\s+)?sẽ\b").is_match(after);
+        }
+    }
+    let in_lead = |i: usize| lead.is_some_and(|(f, t)| i >= f && i < t);
+    // Collaborators.
+    let coop = crate::regex!(r"(?i)\bphối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?");
+    for m in coop.find_iter(sentence) {
+        let Some(i) = found.iter().position(|f| f.mention.start >= m.end()) else {
+            continue;
+        };
+        if in_lead(i) {
+            continue;
+        }
+        let Some(f) = found.get(i) else { continue };
+        let gap = sentence.get(m.end()..f.mention.start).unwrap_or("x");
+        if !crate::regex!(r"^[\s:]*$").is_match(gap) {
+            continue;
+        }
+        let to = run_end(sentence, &found, i, true);
+        out.collaborators.extend(run_orgs(&found, i, to));
+    }
+    // Report target.
+    let report = crate::regex!(r"(?i)\b(?:báo\s+cáo|trình|gửi\s+về|gửi)\b");
+    for m in report.find_iter(sentence) {
+        let Some(i) = found.iter().position(|f| f.mention.start >= m.end()) else {
+            continue;
+        };
+        if in_lead(i) {
+            continue;
+        }
+        let Some(f) = found.get(i) else { continue };
+        let gap = sentence.get(m.end()..f.mention.start).unwrap_or("x");
+        let ok_gap = crate::regex!(r"(?i)^\s*(?:(?:[^,.;()]{0,40}\s)?(?:về|lên|cho|tới|đến)\s+|(?:kịp\s+thời\s+)?)$");
+        let before = sentence.get(..f.mention.start).unwrap_or("");
+        if ok_gap.is_match(gap) && !crate::regex!(r"(?i)\(\s*qua\s*$").is_match(before) {
+            out.report_to = f.mention.orgs.first().cloned();
+            break;
+        }
+    }
+    out
+}
+
+/// The mentions (index range) that lead the sentence.
+fn lead_run(sentence: &str, found: &[Found]) -> Option<(usize, usize)> {
+    let trigger = crate::regex!(r"(?i)\b(giao|đề\s+nghị|yêu\s+cầu|chỉ\s+đạo)\b");
+    let not_giao = crate::regex!(
+        r"(?i)^\s+(?:ban|thông|dịch|lưu|nhiệm\s+vụ|kết|tiếp|nhận|đất|quyền|khoán|cho\s+các\s+hộ)\b"
+    );
+    let gap_ok = crate::regex!(
+        r"(?i)^[\s,:]*(?:[^,.;:]{0,30},\s*)?(?:(?:lãnh\s+đạo|chủ\s+tịch|thủ\s+trưởng|giám\s+đốc|đồng\s+chí|các\s+đồng\s+chí)\s+)?$"
+    );
+    for c in trigger.captures_iter(sentence) {
+        let Some(m) = c.get(0) else { continue };
+        let word = m.as_str().to_lowercase();
+        let before = sentence.get(..m.start()).unwrap_or("");
+        if word == "giao" {
+            if not_giao.is_match(rest(sentence, m.end()))
+                || crate::regex!(r"(?i)\b(?:được|bàn|đã|đang|sẽ|vụ|phân|cấp)\s*$").is_match(before)
+            {
+                continue;
+            }
+        }
+        if word.starts_with("chỉ") && !before.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() {
+            continue;
+        }
+        if crate::regex!(r"(?i)\b(?:kiến\s+nghị|theo|có|các|những|với|của|được)\s*,?\s*$").is_match(before) {
+            continue;
+        }
+        let Some(i) = found.iter().position(|f| f.mention.start >= m.end()) else {
+            continue;
+        };
+        let Some(f) = found.get(i) else { continue };
+        let gap = sentence.get(m.end()..f.mention.start).unwrap_or("x");
+        if gap_ok.is_match(gap) {
+            return Some((i, run_end(sentence, found, i, false)));
+        }
+    }
+    // A sentence that starts with its subject ("Sở Công Thương chủ trì …", "Viễn thông X: …").
+    let first = found.first()?;
+    let prefix = sentence.get(..first.mention.start).unwrap_or("");
+    let p = prefix.trim_matches(|c: char| c.is_whitespace() || "-–•*+.)(0123456789".contains(c));
+    let leader = crate::regex!(
+        r"(?i)^(?:(?:lãnh\s+đạo|chủ\s+tịch|thủ\s+trưởng|giám\s+đốc|trưởng|ban\s+thường\s+trực|thường\s+trực|đồng\s+chí)(?:\s+các)?)?$"
+    );
+    let framing = p.ends_with(',') && p.len() <= 200 && !trigger.is_match(p);
+    if leader.is_match(p) || framing {
+        let to = run_end(sentence, found, 0, false);
+        let last = found.get(to - 1)?;
+        let after = rest(sentence, last.mention.end);
+        if crate::regex!(r"(?i)^\s*(?:của|về|thuộc|do|tại|trong|đối\s+với)\b").is_match(after) {
+            return None;
+        }
+        return Some((0, to));
+    }
+    None
+}
