@@ -48,7 +48,16 @@ fn default_level(doc: &Value, text: &str) -> Option<Level> {
         .filter(|l| !l.is_empty() && !l.to_uppercase().contains("CỘNG HÒA XÃ HỘI"))
         .take(8)
         .collect();
-    level_of(&head.join("\n"))
+    // The level most header lines name (a Party header names its superior first).
+    let mut counts: Vec<(Level, usize)> = Vec::new();
+    for level in head.iter().filter_map(|l| level_of(l)) {
+        match counts.iter_mut().find(|(l, _)| *l == level) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((level, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.iter().find(|(_, n)| *n == best).map(|(l, _)| *l)
 }
 
 fn depends_on_addressed(t: &str) -> bool {

@@ -41,6 +41,8 @@ pub const FIELD: u8 = 8;
 pub const NEED_NAME: u8 = 16;
 /// Takes capitalised name words ("Chi bộ Trường …", "Viễn thông …").
 pub const NAME: u8 = 32;
+/// A descriptive name up to a level word ("Ban Quản lý Khu kinh tế tỉnh").
+pub const LONG_NAME: u8 = 128;
 /// A company name ("Công ty cổ phần …").
 pub const COMPANY: u8 = 64;
 
@@ -98,10 +100,11 @@ pub const ENTRIES: &[Entry] = &[
     e(&["Sở", "các Sở"], K::CoQuanChuyenMon, Fixed(Tinh), FIELD | CAP),
     e(&["Phòng", "phòng"], K::CoQuanChuyenMon, Phong, FIELD | NEED_NAME),
     e(&["Thanh tra"], K::CoQuanChuyenMon, D, CAP),
-    e(&["Ban Quản lý", "Ban QLDA", "Ban quản lý dự án", "Ban Quản lý dự án"], K::CoQuanChuyenMon, D, NAME | CAP),
+    e(&["Ban Quản lý", "Ban QLDA", "Ban quản lý dự án", "Ban Quản lý dự án"], K::CoQuanChuyenMon, D, LONG_NAME | NAME | CAP),
     e(&["Thuế tỉnh", "Cục Thuế", "Chi cục Thuế", "Kho bạc Nhà nước", "Kho bạc", "Chi cục"], K::CoQuanChuyenMon, D, NAME | CAP),
     e(&["Trung tâm"], K::CoQuanChuyenMon, D, NAME | NEED_NAME | CAP),
-    e(&["các sở, ban, ngành", "các sở, ngành", "sở, ban, ngành", "sở, ngành", "các ban, ngành", "ban, ngành", "các ngành", "các ngành chuyên môn", "các cơ quan chuyên môn", "cơ quan chuyên môn", "các bộ phận chuyên môn", "bộ phận chuyên môn", "các phòng, ban", "các phòng, ban, ngành", "các phòng ban chuyên môn", "các phòng chuyên môn", "phòng, ban, ngành", "các sở, ban, ngành, địa phương"], K::CoQuanChuyenMon, D, 0),
+    e(&["các sở, ban, ngành", "các sở, ngành", "sở, ban, ngành", "sở, ngành", "các sở, ban, ngành, địa phương"], K::CoQuanChuyenMon, Fixed(Tinh), 0),
+    e(&["các ban, ngành", "ban, ngành", "các ngành", "các ngành chuyên môn", "các cơ quan chuyên môn", "cơ quan chuyên môn", "các bộ phận chuyên môn", "bộ phận chuyên môn", "các phòng, ban", "các phòng, ban, ngành", "các phòng ban chuyên môn", "các phòng chuyên môn", "phòng, ban, ngành"], K::CoQuanChuyenMon, D, 0),
     e(&["Bộ"], K::BoNganh, Fixed(TrungUong), FIELD | NEED_NAME | CAP),
     e(&["Văn phòng Chính phủ", "các bộ, ngành", "các Bộ, ngành", "Bộ, ngành", "bộ, ngành", "các bộ, ngành Trung ương", "các bộ, cơ quan ngang bộ"], K::BoNganh, Fixed(TrungUong), 0),
     e(&["Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Ủy ban Thường vụ Quốc hội", "Phó Thủ tướng", "Thủ tướng"], K::Other, Fixed(TrungUong), CAP),
@@ -125,7 +128,7 @@ pub const ENTRIES: &[Entry] = &[
     e(&["hội đặc thù", "các hội đặc thù", "hội quần chúng", "các hội quần chúng", "các tổ chức hội quần chúng", "các hội quần chúng do Đảng, Nhà nước giao nhiệm vụ", "các tổ chức hội quần chúng do Đảng, Nhà nước giao nhiệm vụ", "Hội Nạn nhân chất độc da cam", "Hội Luật gia", "Hội Văn học nghệ thuật", "Hội Nhà báo", "Hội Cựu thanh niên xung phong"], K::HoiQuanChung, D, 0),
     e(&["Hội"], K::HoiQuanChung, D, NAME | NEED_NAME | CAP),
     e(&["các tổ chức thành viên của Mặt trận", "các tổ chức thành viên", "các cơ quan liên quan", "các cơ quan có liên quan", "cơ quan liên quan", "cơ quan có liên quan", "các đơn vị liên quan", "các đơn vị có liên quan", "các cơ quan, đơn vị liên quan", "các cơ quan, đơn vị có liên quan", "các cơ quan chức năng", "cả hệ thống chính trị", "hệ thống chính trị", "ban giám hiệu", "Ban Giám hiệu", "đoàn viên, người lao động", "các bộ phận liên quan"], K::Other, D, 0),
-    e(&["người đứng đầu", "người đứng đầu chi bộ", "người đứng đầu cấp ủy", "người đứng đầu cơ quan, đơn vị", "người đứng đầu các cơ quan, đơn vị"], K::CaNhan, D, 0),
+    e(&["đồng chí Đảng ủy viên phụ trách", "đồng chí Huyện ủy viên phụ trách", "đồng chí Tỉnh ủy viên phụ trách", "đồng chí cấp ủy viên phụ trách", "đồng chí phụ trách", "Đảng ủy viên phụ trách", "cấp ủy viên phụ trách", "người đứng đầu", "người đứng đầu chi bộ", "người đứng đầu cấp ủy", "người đứng đầu cơ quan, đơn vị", "người đứng đầu các cơ quan, đơn vị"], K::CaNhan, D, 0),
     Entry {
         phrases: &["các đoàn thể chính trị - xã hội", "các đoàn thể chính trị xã hội", "các đoàn thể chính trị -XH", "các đoàn thể CT-XH", "các đoàn thể CTXH", "các tổ chức chính trị - xã hội", "các tổ chức chính trị xã hội", "các tổ chức CT-XH", "các đoàn thể", "đoàn thể", "các Đoàn thể", "các hội đoàn thể", "các Hội đoàn thể", "hội đoàn thể", "đoàn thể chính trị - xã hội", "tổ chức chính trị - xã hội", "các đoàn thể chính trị - xã hội", "ngành đoàn thể"],
         expand: Expand::Five,

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::model::{Level, Org, OrgKind};
-use lexicon::{Entry, Expand, Implicit, ATTACH, CAP, COMPANY, ENTRIES, FIELD, FIELDS, NAME, NEED_NAME, NEED_UY};
+use lexicon::{Entry, Expand, Implicit, ATTACH, CAP, COMPANY, ENTRIES, FIELD, FIELDS, LONG_NAME, NAME, NEED_NAME, NEED_UY};
 
 /// What a mention is resolved against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -250,7 +250,11 @@ fn below(level: Option<Level>) -> Level {
 /// Builds the mention an entry matched at `start..end`, or `None` when it does not count.
 fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> Option<Found> {
     let matched = text.get(start..end)?;
-    if entry.flags & CAP != 0 && !starts_upper(matched) {
+    let head = matched
+        .strip_prefix("các ")
+        .or_else(|| matched.strip_prefix("Các "))
+        .unwrap_or(matched);
+    if entry.flags & CAP != 0 && !starts_upper(head) {
         return None;
     }
     let mut end = end;
@@ -261,6 +265,17 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
             end += len;
             count = n;
             named = true;
+        }
+    }
+    if !named && entry.flags & LONG_NAME != 0 {
+        let re = crate::regex!(
+            r"^((?:\s+[\p{L}\p{N}]+){0,8}?)\s+(?i:tỉnh|huyện|thành\s+phố|xã|phường)\b"
+        );
+        if let Some(g) = re.captures(rest(text, end)).and_then(|c| c.get(1)) {
+            if g.end() > 0 {
+                end += g.end();
+                named = true;
+            }
         }
     }
     if !named && entry.flags & (NAME | FIELD) != 0 {
@@ -448,8 +463,9 @@ pub fn resolve(phrase: &str, ctx: &OrgCtx) -> Vec<Org> {
 
 /// A run of mentions joined by list separators, from index `first`: (end index exclusive).
 fn run_end(text: &str, found: &[Found], first: usize, extra: bool) -> usize {
-    let sep = crate::regex!(r"(?i)^[\s,;:&]*(?:(?:và|cùng|cùng\s+với)\s+)?$");
-    let sep_extra = crate::regex!(r"(?i)^[\s,;:&]*(?:(?:và|cùng|với|thuộc|của)\s+)?$");
+    let sep = crate::regex!(r"(?i)^(?:\s+(?:có\s+)?liên\s+quan)?[\s,;:&]*(?:(?:và|cùng|cùng\s+với)\s+)?$");
+    let sep_extra =
+        crate::regex!(r"(?i)^(?:\s+(?:có\s+)?liên\s+quan)?[\s,;:&]*(?:(?:và|cùng|với|thuộc|của)\s+)?$");
     let mut last = first;
     while let (Some(a), Some(b)) = (found.get(last), found.get(last + 1)) {
         let gap = text.get(a.mention.end..b.mention.start).unwrap_or("x");
@@ -530,10 +546,10 @@ pub fn find_assignment(sentence: &str, ctx: &OrgCtx) -> Assignment {
 fn lead_run(sentence: &str, found: &[Found]) -> Option<(usize, usize)> {
     let trigger = crate::regex!(r"(?i)\b(giao|đề\s+nghị|yêu\s+cầu|chỉ\s+đạo)\b");
     let not_giao = crate::regex!(
-        r"(?i)^\s+(?:ban|thông|dịch|lưu|nhiệm\s+vụ|kết|tiếp|nhận|đất|quyền|khoán|cho\s+các\s+hộ)\b"
+        r"^\s+(?:ban\b|(?i:thông|dịch|lưu|nhiệm\s+vụ|kết|tiếp|nhận|đất|quyền|khoán|cho\s+các\s+hộ)\b)"
     );
     let gap_ok = crate::regex!(
-        r"(?i)^[\s,:]*(?:[^,.;:]{0,30},\s*)?(?:(?:lãnh\s+đạo|chủ\s+tịch|thủ\s+trưởng|giám\s+đốc|đồng\s+chí|các\s+đồng\s+chí)\s+)?$"
+        r"(?i)^[\s,:]*(?:[^,.;:]{0,30},\s*)?(?:(?:lãnh\s+đạo|chủ\s+tịch|thủ\s+trưởng|giám\s+đốc|đồng\s+chí|các\s+đồng\s+chí|ban\s+thường\s+trực|thường\s+trực)\s+)?$"
     );
     for c in trigger.captures_iter(sentence) {
         let Some(m) = c.get(0) else { continue };
