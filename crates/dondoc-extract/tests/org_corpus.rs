@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use dondoc_extract::org::{find_assignment, level_of, resolve, OrgCtx};
+use dondoc_extract::org::{OrgCtx, find_assignment, level_of, resolve};
 use dondoc_extract::{Level, OrgKind};
 use serde_json::Value;
 
@@ -28,7 +28,10 @@ fn set(orgs: &[dondoc_extract::Org]) -> BTreeSet<Pair> {
 /// The issuer's level the way the application derives it: the reference symbol's issuer
 /// part, else the header (issuer, first lines of the text).
 fn default_level(doc: &Value, text: &str) -> Option<Level> {
-    let symbol = doc["reference"].as_str().or(doc["symbol"].as_str()).unwrap_or("");
+    let symbol = doc["reference"]
+        .as_str()
+        .or(doc["symbol"].as_str())
+        .unwrap_or("");
     let issuer_code = symbol.rsplit(['/', '-']).next().unwrap_or("");
     let by_symbol = match issuer_code {
         "HU" | "QU" | "VPHU" | "BDVHU" => Some(Level::Huyen),
@@ -62,15 +65,24 @@ fn default_level(doc: &Value, text: &str) -> Option<Level> {
 
 fn depends_on_addressed(t: &str) -> bool {
     let l = t.to_lowercase();
-    ["các đơn vị", "các cơ quan, đơn vị", "mỗi đơn vị", "các cấp", "cơ quan, đơn vị"]
-        .iter()
-        .any(|p| l.contains(p))
+    [
+        "các đơn vị",
+        "các cơ quan, đơn vị",
+        "mỗi đơn vị",
+        "các cấp",
+        "cơ quan, đơn vị",
+    ]
+    .iter()
+    .any(|p| l.contains(p))
         && !l.contains("liên quan")
 }
 
 #[test]
 fn org_dev_set() {
-    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus"));
+    let root = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus"
+    ));
     let Ok(dir) = std::fs::read_dir(root.join("gold")) else {
         eprintln!("org_corpus: {} absent, skipped", root.display());
         return;
@@ -80,10 +92,15 @@ fn org_dev_set() {
     let (mut r_ok, mut r_n, mut a_ok, mut a_n, mut c_ok, mut c_n) = (0, 0, 0, 0, 0, 0);
     let verbose = std::env::var("ORG_VERBOSE").is_ok();
     for path in files {
-        let Ok(json) = std::fs::read_to_string(&path) else { continue };
-        let Ok(gold): Result<Value, _> = serde_json::from_str(&json) else { continue };
+        let Ok(json) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(gold): Result<Value, _> = serde_json::from_str(&json) else {
+            continue;
+        };
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let text = std::fs::read_to_string(root.join("text").join(format!("{name}.txt"))).unwrap_or_default();
+        let text = std::fs::read_to_string(root.join("text").join(format!("{name}.txt")))
+            .unwrap_or_default();
         let ctx = OrgCtx {
             default_level: default_level(&gold["document"], &text),
             addressed: Vec::new(),
@@ -94,7 +111,9 @@ fn org_dev_set() {
             }
             let want = pairs(&task["assignees"]);
             let body = task["text"].as_str().unwrap_or("");
-            let Some(at) = task["assignee_text"].as_str() else { continue };
+            let Some(at) = task["assignee_text"].as_str() else {
+                continue;
+            };
             if depends_on_addressed(at) {
                 continue;
             }
@@ -113,27 +132,45 @@ fn org_dev_set() {
                 if set(&a.lead) == want {
                     a_ok += 1;
                 } else if verbose {
-                    eprintln!("A {name} {body:.120}\n   got {:?} {:?}\n  want {want:?}", a.lead_text, set(&a.lead));
+                    eprintln!(
+                        "A {name} {body:.120}\n   got {:?} {:?}\n  want {want:?}",
+                        a.lead_text,
+                        set(&a.lead)
+                    );
                 }
             }
             let want_c = pairs(&task["collaborators"]);
-            if body.contains("phối hợp") || !want_c.is_empty() {
-                if body.contains("phối hợp") {
-                    c_n += 1;
-                    let got_c = set(&find_assignment(body, &ctx).collaborators);
-                    if got_c == want_c {
-                        c_ok += 1;
-                    } else if verbose {
-                        eprintln!("C {name} {body:.120}\n   got {got_c:?}\n  want {want_c:?}");
-                    }
+            if (body.contains("phối hợp") || !want_c.is_empty()) && body.contains("phối hợp")
+            {
+                c_n += 1;
+                let got_c = set(&find_assignment(body, &ctx).collaborators);
+                if got_c == want_c {
+                    c_ok += 1;
+                } else if verbose {
+                    eprintln!("C {name} {body:.120}\n   got {got_c:?}\n  want {want_c:?}");
                 }
             }
         }
     }
-    let ratio = |ok: i32, n: i32| if n == 0 { 1.0 } else { f64::from(ok) / f64::from(n) };
-    println!("resolve(assignee_text): {r_ok}/{r_n} = {:.3}", ratio(r_ok, r_n));
-    println!("find_assignment lead:   {a_ok}/{a_n} = {:.3}", ratio(a_ok, a_n));
-    println!("collaborators:          {c_ok}/{c_n} = {:.3}", ratio(c_ok, c_n));
+    let ratio = |ok: i32, n: i32| {
+        if n == 0 {
+            1.0
+        } else {
+            f64::from(ok) / f64::from(n)
+        }
+    };
+    println!(
+        "resolve(assignee_text): {r_ok}/{r_n} = {:.3}",
+        ratio(r_ok, r_n)
+    );
+    println!(
+        "find_assignment lead:   {a_ok}/{a_n} = {:.3}",
+        ratio(a_ok, a_n)
+    );
+    println!(
+        "collaborators:          {c_ok}/{c_n} = {:.3}",
+        ratio(c_ok, c_n)
+    );
     assert!(ratio(r_ok, r_n) >= 0.92, "resolve accuracy regressed");
     assert!(ratio(a_ok, a_n) >= 0.80, "assignment accuracy regressed");
 }

@@ -8,7 +8,10 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::model::{Level, Org, OrgKind};
-use lexicon::{Entry, Expand, Implicit, ATTACH, CAP, COMPANY, ENTRIES, FIELD, FIELDS, LONG_NAME, NAME, NEED_NAME, NEED_UY};
+use lexicon::{
+    ATTACH, CAP, COMPANY, ENTRIES, Entry, Expand, FIELD, FIELDS, Implicit, LONG_NAME, NAME,
+    NEED_NAME, NEED_UY,
+};
 
 /// What a mention is resolved against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -86,10 +89,14 @@ fn lexicon() -> &'static Lexicon {
         let mut alts: Vec<(usize, String, &'static Entry)> = Vec::new();
         for entry in ENTRIES {
             for phrase in entry.phrases {
-                alts.push((phrase.chars().count(), lexicon::phrase_pattern(phrase), entry));
+                alts.push((
+                    phrase.chars().count(),
+                    lexicon::phrase_pattern(phrase),
+                    entry,
+                ));
             }
         }
-        alts.sort_by(|a, b| b.0.cmp(&a.0));
+        alts.sort_by_key(|b| std::cmp::Reverse(b.0));
         let mut source = String::from(r"(?i)\b(?:");
         let mut entries = Vec::with_capacity(alts.len());
         for (i, (_, pattern, entry)) in alts.iter().enumerate() {
@@ -202,7 +209,11 @@ fn qualifier(after: &str) -> usize {
     let after_q = rest(after, end);
     if let Some(m) = names.find(after_q) {
         // A place name, unless it is the next organisation ("Sở", "Ủy ban").
-        if !lexicon().all.find(after_q).is_some_and(|o| o.start() <= m.start() + 2) {
+        if lexicon()
+            .all
+            .find(after_q)
+            .is_none_or(|o| o.start() > m.start() + 2)
+        {
             end += m.end();
         }
     }
@@ -230,7 +241,8 @@ pub fn level_of(text: &str) -> Option<Level> {
         } else {
             let Some(m) = c.get(4) else { continue };
             let after = rest(text, m.end());
-            if m.as_str().to_lowercase() == "xã" && crate::regex!(r"(?i)^\s+hội\b").is_match(after) {
+            if m.as_str().to_lowercase() == "xã" && crate::regex!(r"(?i)^\s+hội\b").is_match(after)
+            {
                 continue;
             }
             Level::Xa
@@ -260,22 +272,22 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
     let mut end = end;
     let mut count = 1;
     let mut named = false;
-    if entry.flags & FIELD != 0 {
-        if let Some((len, n)) = field_tail(rest(text, end)) {
-            end += len;
-            count = n;
-            named = true;
-        }
+    if entry.flags & FIELD != 0
+        && let Some((len, n)) = field_tail(rest(text, end))
+    {
+        end += len;
+        count = n;
+        named = true;
     }
     if !named && entry.flags & LONG_NAME != 0 {
         let re = crate::regex!(
             r"^((?:\s+[\p{L}\p{N}]+){0,8}?)\s+(?i:tỉnh|huyện|thành\s+phố|xã|phường)\b"
         );
-        if let Some(g) = re.captures(rest(text, end)).and_then(|c| c.get(1)) {
-            if g.end() > 0 {
-                end += g.end();
-                named = true;
-            }
+        if let Some(g) = re.captures(rest(text, end)).and_then(|c| c.get(1))
+            && g.end() > 0
+        {
+            end += g.end();
+            named = true;
         }
     }
     if !named && entry.flags & (NAME | FIELD) != 0 {
@@ -306,7 +318,10 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
         return None;
     }
     end += qualifier(rest(text, end));
-    let mention = text.get(start..end)?.trim_end_matches([':', ' ']).to_string();
+    let mention = text
+        .get(start..end)?
+        .trim_end_matches([':', ' '])
+        .to_string();
     let end = start + mention.len();
     let (level, source) = match level_of(&mention) {
         Some(l) => (Some(l), LevelSource::Written),
@@ -314,7 +329,9 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
             Implicit::Fixed(l) => (Some(l), LevelSource::Kind),
             Implicit::Phong => (
                 Some(match ctx.default_level {
-                    Some(Level::Huyen) | Some(Level::Xa) => ctx.default_level.unwrap_or(Level::Huyen),
+                    Some(Level::Huyen) | Some(Level::Xa) => {
+                        ctx.default_level.unwrap_or(Level::Huyen)
+                    }
                     _ => Level::Huyen,
                 }),
                 LevelSource::Kind,
@@ -342,7 +359,9 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
             mention.to_lowercase().starts_with("các "),
         ),
         Expand::Five => (
-            FIVE.iter().map(|k| Org::new(mention.clone(), *k, level)).collect(),
+            FIVE.iter()
+                .map(|k| Org::new(mention.clone(), *k, level))
+                .collect(),
             true,
         ),
         Expand::Addressed => (
@@ -374,7 +393,11 @@ fn scan(text: &str, ctx: &OrgCtx) -> Vec<Found> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(caps) = lex.all.captures_at(text, pos) else {
+        // The fast search finds where; captures, run from there, tell which entry.
+        let Some(hit) = lex.all.find_at(text, pos) else {
+            break;
+        };
+        let Some(caps) = lex.all.captures_at(text, hit.start()) else {
             break;
         };
         let Some(m) = caps.get(0) else { break };
@@ -389,7 +412,11 @@ fn scan(text: &str, ctx: &OrgCtx) -> Vec<Found> {
                 out.push(found);
             }
             None => {
-                pos = m.start() + text.get(m.start()..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+                pos = m.start()
+                    + text
+                        .get(m.start()..)
+                        .and_then(|s| s.chars().next())
+                        .map_or(1, char::len_utf8);
             }
         }
         while pos < text.len() && !text.is_char_boundary(pos) {
@@ -415,10 +442,16 @@ fn bare_place(part: &str, ctx: &OrgCtx) -> Option<(usize, usize, Org)> {
     let word = c.get(1)?;
     let text = part.get(word.start()..all.end())?.trim().to_string();
     let ctx_level = level_of(&text).map(|l| match (l, ctx.default_level) {
-        (Level::Tinh, Some(Level::Huyen)) if text.to_lowercase().starts_with("thành phố") => Level::Huyen,
+        (Level::Tinh, Some(Level::Huyen)) if text.to_lowercase().starts_with("thành phố") => {
+            Level::Huyen
+        }
         (l, _) => l,
     });
-    Some((word.start(), all.end(), Org::new(text, OrgKind::Ubnd, ctx_level)))
+    Some((
+        word.start(),
+        all.end(),
+        Org::new(text, OrgKind::Ubnd, ctx_level),
+    ))
 }
 
 /// The organisations `phrase` names, collectives expanded; each keeps as `mention` the part
@@ -428,18 +461,18 @@ pub fn resolve(phrase: &str, ctx: &OrgCtx) -> Vec<Org> {
     let mut items: Vec<(usize, Vec<Org>, LevelSource)> = Vec::new();
     let mut pos = 0;
     for f in &found {
-        if let Some(gap) = phrase.get(pos..f.mention.start) {
-            if let Some((s, _, org)) = bare_place(gap, ctx) {
-                items.push((pos + s, vec![org], LevelSource::Written));
-            }
+        if let Some(gap) = phrase.get(pos..f.mention.start)
+            && let Some((s, _, org)) = bare_place(gap, ctx)
+        {
+            items.push((pos + s, vec![org], LevelSource::Written));
         }
         items.push((f.mention.start, f.mention.orgs.clone(), f.source));
         pos = f.mention.end;
     }
-    if let Some(gap) = phrase.get(pos..) {
-        if let Some((s, _, org)) = bare_place(gap, ctx) {
-            items.push((pos + s, vec![org], LevelSource::Written));
-        }
+    if let Some(gap) = phrase.get(pos..)
+        && let Some((s, _, org)) = bare_place(gap, ctx)
+    {
+        items.push((pos + s, vec![org], LevelSource::Written));
     }
     // A level written after the last organisation of a list covers the list
     // ("MTTQ và các đoàn thể, hội đặc thù huyện").
@@ -450,10 +483,11 @@ pub fn resolve(phrase: &str, ctx: &OrgCtx) -> Vec<Org> {
     let mut out = Vec::new();
     for (_, orgs, source) in items {
         for mut org in orgs {
-            if source == LevelSource::Default && org.kind != OrgKind::CaNhan {
-                if let Some(l) = trailing {
-                    org.level = Some(l);
-                }
+            if source == LevelSource::Default
+                && org.kind != OrgKind::CaNhan
+                && let Some(l) = trailing
+            {
+                org.level = Some(l);
             }
             out.push(org);
         }
@@ -463,13 +497,20 @@ pub fn resolve(phrase: &str, ctx: &OrgCtx) -> Vec<Org> {
 
 /// A run of mentions joined by list separators, from index `first`: (end index exclusive).
 fn run_end(text: &str, found: &[Found], first: usize, extra: bool) -> usize {
-    let sep = crate::regex!(r"(?i)^(?:\s+(?:có\s+)?liên\s+quan)?[\s,;:&]*(?:(?:và|cùng|cùng\s+với)\s+)?$");
-    let sep_extra =
-        crate::regex!(r"(?i)^(?:\s+(?:có\s+)?liên\s+quan)?[\s,;:&]*(?:(?:và|cùng|với|thuộc|của)\s+)?$");
+    let sep = crate::regex!(
+        r"(?i)^(?:\s+(?:có\s+)?liên\s+quan)?[\s,;:&]*(?:(?:và|cùng|cùng\s+với)\s+)?$"
+    );
+    let sep_extra = crate::regex!(
+        r"(?i)^(?:\s+(?:có\s+)?liên\s+quan)?[\s,;:&]*(?:(?:và|cùng|với|thuộc|của)\s+)?$"
+    );
     let mut last = first;
     while let (Some(a), Some(b)) = (found.get(last), found.get(last + 1)) {
         let gap = text.get(a.mention.end..b.mention.start).unwrap_or("x");
-        let ok = if extra { sep_extra.is_match(gap) } else { sep.is_match(gap) };
+        let ok = if extra {
+            sep_extra.is_match(gap)
+        } else {
+            sep.is_match(gap)
+        };
         if !ok {
             break;
         }
@@ -493,15 +534,18 @@ pub fn find_assignment(sentence: &str, ctx: &OrgCtx) -> Assignment {
     let found = scan(sentence, ctx);
     let mut out = Assignment::default();
     let lead = lead_run(sentence, &found);
-    if let Some((from, to)) = lead {
-        if let (Some(a), Some(b)) = (found.get(from), to.checked_sub(1).and_then(|i| found.get(i))) {
-            if let Some(t) = sentence.get(a.mention.start..b.mention.end) {
-                out.lead_text = Some(t.trim().to_string());
-                out.lead = resolve(t, ctx);
-            }
-            let after = rest(sentence, b.mention.end);
-            out.own_commitment = crate::regex!(r"(?i)^\s*(?:cũng\s+)?sẽ\b").is_match(after);
+    if let Some((from, to)) = lead
+        && let (Some(a), Some(b)) = (
+            found.get(from),
+            to.checked_sub(1).and_then(|i| found.get(i)),
+        )
+    {
+        if let Some(t) = sentence.get(a.mention.start..b.mention.end) {
+            out.lead_text = Some(t.trim().to_string());
+            out.lead = resolve(t, ctx);
         }
+        let after = rest(sentence, b.mention.end);
+        out.own_commitment = crate::regex!(r"(?i)^\s*(?:cũng\s+)?sẽ\b").is_match(after);
     }
     let in_lead = |i: usize| lead.is_some_and(|(f, t)| i >= f && i < t);
     // Collaborators.
@@ -532,7 +576,9 @@ pub fn find_assignment(sentence: &str, ctx: &OrgCtx) -> Assignment {
         }
         let Some(f) = found.get(i) else { continue };
         let gap = sentence.get(m.end()..f.mention.start).unwrap_or("x");
-        let ok_gap = crate::regex!(r"(?i)^\s*(?:(?:[^,.;()]{0,40}\s)?(?:về|lên|cho|tới|đến)\s+|(?:kịp\s+thời\s+)?)$");
+        let ok_gap = crate::regex!(
+            r"(?i)^\s*(?:(?:[^,.;()]{0,40}\s)?(?:về|lên|cho|tới|đến)\s+|(?:kịp\s+thời\s+)?)$"
+        );
         let before = sentence.get(..f.mention.start).unwrap_or("");
         if ok_gap.is_match(gap) && !crate::regex!(r"(?i)\(\s*qua\s*$").is_match(before) {
             out.report_to = f.mention.orgs.first().cloned();
@@ -555,17 +601,22 @@ fn lead_run(sentence: &str, found: &[Found]) -> Option<(usize, usize)> {
         let Some(m) = c.get(0) else { continue };
         let word = m.as_str().to_lowercase();
         let before = sentence.get(..m.start()).unwrap_or("");
-        if word == "giao" {
-            if not_giao.is_match(rest(sentence, m.end()))
-                || crate::regex!(r"(?i)\b(?:được|bàn|đã|đang|sẽ|vụ|phân|cấp)\s*$").is_match(before)
-            {
-                continue;
-            }
-        }
-        if word.starts_with("chỉ") && !before.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() {
+        if word == "giao"
+            && (not_giao.is_match(rest(sentence, m.end()))
+                || crate::regex!(r"(?i)\b(?:được|bàn|đã|đang|sẽ|vụ|phân|cấp)\s*$").is_match(before))
+        {
             continue;
         }
-        if crate::regex!(r"(?i)\b(?:kiến\s+nghị|theo|có|các|những|với|của|được)\s*,?\s*$").is_match(before) {
+        if word.starts_with("chỉ")
+            && !before
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+        {
+            continue;
+        }
+        if crate::regex!(r"(?i)\b(?:kiến\s+nghị|theo|có|các|những|với|của|được)\s*,?\s*$")
+            .is_match(before)
+        {
             continue;
         }
         let Some(i) = found.iter().position(|f| f.mention.start >= m.end()) else {
@@ -589,10 +640,253 @@ fn lead_run(sentence: &str, found: &[Found]) -> Option<(usize, usize)> {
         let to = run_end(sentence, found, 0, false);
         let last = found.get(to - 1)?;
         let after = rest(sentence, last.mention.end);
-        if crate::regex!(r"(?i)^\s*(?:của|về|thuộc|do|tại|trong|đối\s+với)\b").is_match(after) {
+        if crate::regex!(r"(?i)^\s*(?:của|về|thuộc|do|tại|trong|đối\s+với)\b").is_match(after)
+        {
             return None;
         }
         return Some((0, to));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Level::{Huyen, Tinh, TrungUong, Xa};
+    use OrgKind as K;
+
+    fn ctx(level: Level) -> OrgCtx {
+        OrgCtx {
+            default_level: Some(level),
+            addressed: Vec::new(),
+        }
+    }
+
+    fn kinds(orgs: &[Org]) -> Vec<(OrgKind, Option<Level>)> {
+        orgs.iter().map(|o| (o.kind, o.level)).collect()
+    }
+
+    fn one(phrase: &str, level: Level) -> (OrgKind, Option<Level>) {
+        let got = resolve(phrase, &ctx(level));
+        assert_eq!(got.len(), 1, "{phrase}: {got:?}");
+        kinds(&got).first().copied().unwrap_or((K::Other, None))
+    }
+
+    #[test]
+    fn each_kind() {
+        let cases: &[(&str, OrgKind, Level)] = &[
+            ("Huyện ủy", K::CapUy, Huyen),
+            ("Thường trực Huyện ủy", K::ThuongTrucCapUy, Huyen),
+            ("Ban Thường vụ Tỉnh ủy", K::BtvCapUy, Tinh),
+            ("Ban Dân vận Huyện ủy", K::BanDanVan, Huyen),
+            ("BDVHU", K::BanDanVan, Huyen),
+            ("Ban Tuyên giáo và Dân vận Tỉnh ủy", K::BanDanVan, Tinh),
+            ("Ban Tổ chức Tỉnh ủy", K::BanToChuc, Tinh),
+            ("Ban Tuyên giáo Huyện ủy", K::BanTuyenGiao, Huyen),
+            ("Ủy ban Kiểm tra Đảng ủy xã", K::UbKiemTra, Xa),
+            ("Văn phòng Huyện ủy", K::VanPhongCapUy, Huyen),
+            ("VPTU", K::VanPhongCapUy, Tinh),
+            ("Đảng ủy Quân sự huyện", K::DangUyQuanSu, Huyen),
+            ("Ban cán sự đảng UBND tỉnh", K::BanCanSuDang, Tinh),
+            ("Đảng đoàn HĐND tỉnh", K::DangDoan, Tinh),
+            ("HĐND huyện", K::Hdnd, Huyen),
+            ("ƯBND xã", K::Ubnd, Xa),
+            ("Uỷ ban nhân dân tỉnh", K::Ubnd, Tinh),
+            ("Văn phòng HĐND & UBND huyện", K::VanPhongUbnd, Huyen),
+            (
+                "Sở Lao động - Thương binh và Xã hội",
+                K::CoQuanChuyenMon,
+                Tinh,
+            ),
+            ("Thanh tra tỉnh", K::CoQuanChuyenMon, Tinh),
+            ("Thuế tỉnh", K::CoQuanChuyenMon, Tinh),
+            ("Ủy ban MTTQ Việt Nam huyện", K::Mttq, Huyen),
+            ("UBMTTQVN", K::Mttq, Huyen),
+            ("Hội Nông dân", K::HoiNongDan, Huyen),
+            ("Hội CCB xã", K::HoiCcb, Xa),
+            ("LĐLĐ huyện", K::CongDoan, Huyen),
+            ("Huyện đoàn", K::DoanTn, Huyen),
+            ("Ban Thường vụ Tỉnh đoàn", K::DoanTn, Tinh),
+            ("Hội LHPN huyện", K::HoiLhpn, Huyen),
+            ("Hội Phụ nữ", K::HoiLhpn, Xa),
+            ("Hội Khuyến học", K::HoiKhuyenHoc, Huyen),
+            ("Hội Chữ thập đỏ", K::HoiChuThapDo, Huyen),
+            ("Hội Người cao tuổi", K::HoiNguoiCaoTuoi, Huyen),
+            ("hội đặc thù", K::HoiQuanChung, Huyen),
+            ("Chi bộ thôn Ba", K::ChiBo, Xa),
+            ("Ban Xây dựng Đảng", K::BanXayDungDang, Xa),
+            ("Công an tỉnh", K::CongAn, Tinh),
+            ("Ban Chỉ huy quân sự xã", K::QuanSu, Xa),
+            ("Bộ Tài chính", K::BoNganh, TrungUong),
+            ("Văn phòng Chính phủ", K::BoNganh, TrungUong),
+            ("Công ty cổ phần Xi măng Sông Lam", K::DoanhNghiep, Tinh),
+            ("người đứng đầu", K::CaNhan, Xa),
+        ];
+        for (phrase, kind, level) in cases {
+            let default = match kind {
+                K::HoiLhpn | K::ChiBo | K::BanXayDungDang | K::CaNhan => Xa,
+                K::DoanhNghiep => Tinh,
+                _ => Huyen,
+            };
+            assert_eq!(one(phrase, default), (*kind, Some(*level)), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn level_words() {
+        assert_eq!(level_of("Tỉnh ủy"), Some(Tinh));
+        assert_eq!(level_of("cấp tỉnh"), Some(Tinh));
+        assert_eq!(level_of("Thành phố"), Some(Tinh));
+        assert_eq!(level_of("Huyện đoàn"), Some(Huyen));
+        assert_eq!(level_of("thị xã Mới"), Some(Huyen));
+        assert_eq!(level_of("quận Một"), Some(Huyen));
+        assert_eq!(level_of("thị trấn An"), Some(Xa));
+        assert_eq!(level_of("đặc khu Đảo"), Some(Xa));
+        assert_eq!(level_of("cấp xã"), Some(Xa));
+        assert_eq!(level_of("Trung ương"), Some(TrungUong));
+        assert_eq!(level_of("ĐẢNG BỘ TỈNH AN\nĐẢNG ỦY XÃ BÌNH"), Some(Xa));
+        assert_eq!(level_of("các tổ chức chính trị - xã hội"), None);
+        assert_eq!(level_of("Sở Y tế"), None);
+    }
+
+    #[test]
+    fn collectives() {
+        let c = ctx(Huyen);
+        assert_eq!(resolve("các đoàn thể chính trị - xã hội", &c).len(), 5);
+        assert_eq!(resolve("các đoàn thể CT-XH", &c).len(), 5);
+        let with_front = kinds(&resolve("MTTQ và các đoàn thể", &c));
+        assert_eq!(with_front.len(), 6);
+        assert!(with_front.contains(&(K::Mttq, Some(Huyen))));
+        let with_assoc = resolve("MTTQ và các đoàn thể, hội đặc thù xã", &c);
+        assert_eq!(with_assoc.len(), 7);
+        assert!(with_assoc.iter().all(|o| o.level == Some(Xa)));
+        assert!(with_assoc.iter().any(|o| o.kind == K::HoiQuanChung));
+        assert_eq!(
+            kinds(&resolve("các sở, ban, ngành", &ctx(Tinh))),
+            vec![(K::CoQuanChuyenMon, Some(Tinh))]
+        );
+        assert_eq!(
+            kinds(&resolve("UBND các xã, phường", &ctx(Tinh))),
+            vec![(K::Ubnd, Some(Xa))]
+        );
+        let addressed = OrgCtx {
+            default_level: Some(Huyen),
+            addressed: vec![Org::new("Hội Nông dân huyện", K::HoiNongDan, Some(Huyen))],
+        };
+        let got = resolve("các đơn vị", &addressed);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got.first().and_then(|o| o.mention.as_deref()),
+            Some("các đơn vị")
+        );
+    }
+
+    #[test]
+    fn coordinated_lists() {
+        let c = ctx(Tinh);
+        let two = kinds(&resolve(
+            "Văn phòng Tỉnh ủy, Văn phòng Ủy ban nhân dân tỉnh",
+            &c,
+        ));
+        assert_eq!(
+            two,
+            vec![
+                (K::VanPhongCapUy, Some(Tinh)),
+                (K::VanPhongUbnd, Some(Tinh))
+            ]
+        );
+        assert_eq!(resolve("Sở Giáo dục và Đào tạo và Sở Y tế", &c).len(), 2);
+        assert_eq!(resolve("Sở Nông nghiệp và Môi trường", &c).len(), 1);
+        assert_eq!(
+            resolve("các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường", &c).len(),
+            3
+        );
+        assert_eq!(
+            kinds(&resolve("tỉnh Bình An", &ctx(TrungUong))),
+            vec![(K::Ubnd, Some(Tinh))]
+        );
+    }
+
+    #[test]
+    fn find_orgs_spans() {
+        let text = "Giao Sở Y tế chủ trì, phối hợp với Hội Nông dân tỉnh.";
+        let found = find_orgs(text, &ctx(Tinh));
+        let spans: Vec<&str> = found
+            .iter()
+            .filter_map(|m| text.get(m.start..m.end))
+            .collect();
+        assert_eq!(spans, vec!["Sở Y tế", "Hội Nông dân tỉnh"]);
+        assert!(find_orgs("tổ chức giao ban mặt trận", &ctx(Tinh)).is_empty());
+    }
+
+    #[test]
+    fn assignment_forms() {
+        let c = ctx(Huyen);
+        let a = find_assignment(
+            "Giao Phòng Nội vụ chủ trì, phối hợp với Huyện đoàn và Hội LHPN xây dựng kế hoạch, báo cáo Thường trực Huyện ủy.",
+            &c,
+        );
+        assert_eq!(a.lead_text.as_deref(), Some("Phòng Nội vụ"));
+        assert_eq!(kinds(&a.lead), vec![(K::CoQuanChuyenMon, Some(Huyen))]);
+        assert_eq!(
+            kinds(&a.collaborators),
+            vec![(K::DoanTn, Some(Huyen)), (K::HoiLhpn, Some(Huyen))]
+        );
+        assert_eq!(a.report_to.map(|o| o.kind), Some(K::ThuongTrucCapUy));
+        let b = find_assignment(
+            "Đề nghị MTTQ, các đoàn thể CT-XH huyện tăng cường tuyên truyền.",
+            &c,
+        );
+        assert_eq!(b.lead.len(), 6);
+        let d = find_assignment("Hội Cựu chiến binh huyện: rà soát hội viên.", &c);
+        assert_eq!(kinds(&d.lead), vec![(K::HoiCcb, Some(Huyen))]);
+        let e = find_assignment(
+            "Giao Ban cán sự đảng UBND tỉnh chỉ đạo Sở Y tế kiểm tra.",
+            &ctx(Tinh),
+        );
+        assert_eq!(kinds(&e.lead), vec![(K::BanCanSuDang, Some(Tinh))]);
+        assert!(e.collaborators.is_empty());
+        let f = find_assignment(
+            "Chủ tịch UBND các xã, phường chịu trách nhiệm trước pháp luật.",
+            &ctx(Tinh),
+        );
+        assert_eq!(kinds(&f.lead), vec![(K::Ubnd, Some(Xa))]);
+        let g = find_assignment(
+            "Tại buổi làm việc, đồng chí Bí thư đề nghị Hội Nông dân xã sớm kiện toàn.",
+            &c,
+        );
+        assert_eq!(kinds(&g.lead), vec![(K::HoiNongDan, Some(Xa))]);
+        let h = find_assignment("UBND huyện sẽ chỉ đạo các cơ quan liên quan phối hợp.", &c);
+        assert!(h.own_commitment);
+        let i = find_assignment(
+            "Các đơn vị gửi báo cáo về Ban Dân vận Huyện ủy (qua Văn phòng).",
+            &c,
+        );
+        assert_eq!(i.report_to.map(|o| o.kind), Some(K::BanDanVan));
+        let j = find_assignment("Tổ chức giao ban định kỳ với cơ sở.", &c);
+        assert!(j.lead.is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,200}") {
+            let c = ctx(Huyen);
+            let _ = resolve(&s, &c);
+            let _ = find_orgs(&s, &c);
+            let _ = find_assignment(&s, &c);
+            let _ = level_of(&s);
+        }
+
+        #[test]
+        fn never_panics_on_lexicon_soup(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Giao ", "Sở", " Y tế", "UBND", " xã", ", ", " và ", "phối hợp với ", "báo cáo ", "các Sở:", "Tài chính",
+            "Hội", "Ban Dân vận", " Huyện ủy", "(qua ", "các đơn vị", "ƯBND", "Đề nghị", "Thường trực", " sẽ", "Ủy",
+        ]), 0..20)) {
+            let s: String = parts.concat();
+            let c = ctx(Tinh);
+            let _ = resolve(&s, &c);
+            let _ = find_orgs(&s, &c);
+            let _ = find_assignment(&s, &c);
+        }
+    }
 }
