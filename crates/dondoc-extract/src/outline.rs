@@ -53,6 +53,10 @@ pub fn label_of(text: &str, bold: bool) -> Option<(Style, String, usize)> {
     if matches!(first, '-' | '–' | '—' | '•' | '*' | '\u{f0b7}' | '·') {
         let n = first.len_utf8();
         let rest = text.get(n..)?;
+        // A lone "*" is the star under a Party issuer, "-" alone a rule: not items.
+        if rest.trim().is_empty() {
+            return None;
+        }
         let skip = n + (rest.len() - rest.trim_start().len());
         return Some((Style::Dash, "-".into(), skip));
     }

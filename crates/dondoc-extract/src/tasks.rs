@@ -347,6 +347,20 @@ fn analyse(text: &str, ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Found {
 /// Where directives start: after the chair's "kết luận như sau:" in a notice, at the chair's
 /// concluding remarks in a news report.
 fn first_directive_node(nodes: &[Node], ctx: &Ctx<'_>) -> usize {
+    // "… kết luận như sau:", "Chủ tịch UBND tỉnh yêu cầu:": the directives follow.
+    for (i, n) in nodes.iter().enumerate().take(nodes.len() / 2 + 2) {
+        let t = ctx.doc.text.get(n.start..n.end).unwrap_or("").trim();
+        let l = lower(t);
+        if n.style.is_none()
+            && t.ends_with(':')
+            && contains_any(
+                &l,
+                &["kết luận", "yêu cầu", "chỉ đạo", "như sau", "thống nhất"],
+            )
+        {
+            return i + 1;
+        }
+    }
     if ctx.kind == DocKind::TinBai {
         for (i, n) in nodes.iter().enumerate() {
             let l = lower(ctx.doc.text.get(n.start..n.end).unwrap_or(""));
@@ -356,6 +370,26 @@ fn first_directive_node(nodes: &[Node], ctx: &Ctx<'_>) -> usize {
         }
     }
     0
+}
+
+/// The outline path of a node, or "pN" (Nth paragraph) outside any outline.
+fn section_of(node: &Node) -> String {
+    if node.path.is_empty() {
+        format!("p{}", node.para + 1)
+    } else {
+        node.path.clone()
+    }
+}
+
+/// A sentence that only sets when the work before it is due: "Các đơn vị hoàn thành trong
+/// tháng 02/2018.", "Thời gian hoàn thành trước ngày 06/3/2018."
+fn deadline_only(text: &str) -> bool {
+    let l = lower(text);
+    let words = l.split_whitespace().count();
+    words <= 14
+        && (l.contains("hoàn thành") || l.starts_with("thời gian") || l.starts_with("thời hạn"))
+        && !l.contains("báo cáo")
+        && !contains_any(&l, &["xây dựng", "tổ chức", "triển khai"])
 }
 
 /// Extracts the tasks of the outline `nodes`.
@@ -453,6 +487,27 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
             );
             if !directive {
                 continue;
+            }
+            // "Các đơn vị hoàn thành trong tháng 02/2018." only dates the work before it.
+            if found.deadline.is_some() && deadline_only(t) {
+                if let Some((gu, g)) = groups.last_mut() {
+                    gu.end = u.end;
+                    if g.deadline.is_none() {
+                        g.deadline = found.deadline;
+                    }
+                    if g.lead.is_empty() {
+                        g.lead = found.lead;
+                        g.lead_text = found.lead_text;
+                    }
+                    continue;
+                }
+                if let Some(last) = tasks
+                    .last_mut()
+                    .filter(|t| t.section == section_of(node) && t.deadline.is_none())
+                {
+                    last.deadline = found.deadline;
+                    continue;
+                }
             }
             let starts_new = match groups.last() {
                 None => true,
