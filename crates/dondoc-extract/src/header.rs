@@ -64,7 +64,25 @@ pub fn parse_header(doc: &NormDoc) -> Header {
     // Place and date.
     let mut date_para = None;
     for i in 0..head_end {
-        if let Some((place, date)) = parse_place_date(doc.para_text(i)) {
+        if let Some((mut place, mut date)) = parse_place_date(doc.para_text(i)) {
+            // A place or date wrapped onto the neighbouring line ("Thành phố Hồ" / "Chí Minh,
+            // ngày 18 …"; "Cần Thơ, ngày" / "19 tháng 11 năm 2025").
+            if i > 0 {
+                let prev = clean_cell(doc.para_text(i - 1));
+                if prev.split_whitespace().count() <= 4
+                    && place_words_ok(prev)
+                    && !prev.chars().all(|c| !c.is_lowercase())
+                    && parse_number(prev).is_none()
+                {
+                    place = format!("{prev} {place}");
+                }
+            }
+            if date.is_none() {
+                let joined = format!("{} {}", doc.para_text(i), doc.para_text(i + 1));
+                if let Some((_, d2)) = parse_place_date(&joined) {
+                    date = d2;
+                }
+            }
             d.place = Some(place);
             d.issued_on = date;
             date_para = Some(i);
@@ -95,8 +113,11 @@ pub fn parse_header(doc: &NormDoc) -> Header {
     if let Some(tp) = type_para {
         let (title, next) = collect_title(doc, tp + 1, head_end);
         let line_rest = type_line_rest(clean_cell(doc.para_text(tp)));
+        let t0 = clean_cell(doc.para_text(tp));
+        let joined = t0.chars().any(|c| c.is_lowercase());
         d.title = match (line_rest, title) {
-            (Some(r), Some(t)) if kind == Some(DocKind::GiayMoi) => Some(t).or(Some(r)),
+            (Some(r), Some(t)) if joined => Some(format!("{r} {t}")),
+            (Some(r), None) if joined => Some(r),
             (_, Some(t)) => Some(t),
             (r, None) => r,
         };
@@ -219,7 +240,7 @@ fn parse_place_date(line: &str) -> Option<(String, Option<Date>)> {
         let re = crate::regex!(r"^([\p{L}][\p{L} .\-]{1,60}?)\s*,\s*ngày\b(.*)$");
         let Some(c) = re.captures(cell) else { continue };
         let place = c.get(1).map(|m| m.as_str().trim().to_string())?;
-        if place.split_whitespace().count() > 8 || place.to_lowercase().starts_with("số") {
+        if place.split_whitespace().count() > 8 || !place_words_ok(&place) {
             continue;
         }
         let rest = c.get(2).map_or("", |m| m.as_str());
@@ -230,18 +251,63 @@ fn parse_place_date(line: &str) -> Option<(String, Option<Date>)> {
             .map(|w| w.date);
         return Some((place, date));
     }
-    None
+    // "Số: 5973 /UBND-KT Lào Cai, ngày …" in one flattened line: the capitalised words before.
+    let pos = line.find(", ngày")?;
+    let head = line.get(..pos)?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let mut k = words.len();
+    while k > 0 {
+        let Some(w) = words.get(k - 1) else { break };
+        let title = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(char::is_alphabetic);
+        if title || (matches!(*w, "phố" | "thị" | "xã") && k < words.len()) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k == words.len() || k == 0 {
+        return None;
+    }
+    let place = words.get(k..)?.join(" ");
+    let rest = line.get(pos + ", ngày".len()..).unwrap_or("");
+    let date = find_dates(rest, None)
+        .into_iter()
+        .find(|w| w.start < 4)
+        .map(|w| w.date);
+    Some((place, date))
+}
+
+/// A place name: capitalised words, with "phố", "thị", "xã" allowed inside.
+fn place_words_ok(place: &str) -> bool {
+    place.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(w, "phố" | "thị" | "xã")
+    })
 }
 
 /// The document type a type-name line gives ("KẾT LUẬN", "THÔNG BÁO", "GIẤY MỜI HỌP").
 fn type_of_line(t: &str) -> Option<DocKind> {
-    if t.is_empty() || t.chars().count() > 40 {
+    if t.is_empty() {
         return None;
     }
-    // The type name is written in capitals.
-    if t.chars().any(|c| c.is_lowercase()) {
+    // The type name is written in capitals; a title in lower case may have been joined to it.
+    let caps: String = t
+        .split_whitespace()
+        .take_while(|w| !w.chars().any(|c| c.is_lowercase()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let joined_lower = caps.len() < t.len()
+        && t.get(caps.len()..)
+            .and_then(|r| r.trim_start().chars().next())
+            .is_some_and(|c| c.is_lowercase());
+    if caps.len() < t.len() && !joined_lower {
         return None;
     }
+    if caps.chars().count() > 40 {
+        return None;
+    }
+    let t = caps.as_str();
     let kinds: [(&str, DocKind); 9] = [
         ("KẾT LUẬN", DocKind::KetLuan),
         ("THÔNG BÁO", DocKind::ThongBao),
@@ -270,6 +336,14 @@ fn type_of_line(t: &str) -> Option<DocKind> {
 
 /// What follows the type name on its own line ("GIẤY MỜI HỌP" → "HỌP").
 fn type_line_rest(t: &str) -> Option<String> {
+    let caps = t
+        .split_whitespace()
+        .take_while(|w| !w.chars().any(|c| c.is_lowercase()))
+        .count();
+    if caps < t.split_whitespace().count() {
+        let rest: Vec<&str> = t.split_whitespace().skip(caps).collect();
+        return Some(rest.join(" "));
+    }
     let rest = t.split_once(' ').map(|(_, r)| r)?;
     let rest = rest.trim();
     (rest.chars().count() > 6).then(|| rest.to_string())

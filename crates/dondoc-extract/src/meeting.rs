@@ -74,10 +74,48 @@ pub fn parse_meeting(
     }
 
     // Chair.
-    for p in &paras {
+    for (k, p) in paras.iter().enumerate() {
         if let Some(c) = find_chair(p) {
             m.chair = Some(c);
             break;
+        }
+        // "Chủ trì cuộc họp:" with the person on the next line.
+        if crate::regex!(r"^(?:-\s*)?Chủ trì[^:]{0,30}:\s*$").is_match(p.trim()) {
+            if let Some(c) = paras.get(k + 1).and_then(|n| person_in(n.split([';']).next().unwrap_or(n))) {
+                m.chair = Some(c);
+                break;
+            }
+        }
+    }
+    if m.chair.is_none() {
+        // "Phát biểu kết luận hội nghị, đồng chí X": whoever concludes chairs.
+        let re = crate::regex!(r"(?i)kết luận(?:\s+(?:hội nghị|cuộc họp|buổi làm việc))?\s*,\s*(?:đồng chí|đ/c)\s+");
+        for i in start..header.body_end {
+            let p = doc.para_text(i);
+            if let Some(mm) = re.find(p) {
+                if let Some(c) = person_of(p.get(mm.end()..).unwrap_or("")) {
+                    m.chair = Some(c);
+                    break;
+                }
+            }
+        }
+    }
+    if m.chair.is_none() && kind != DocKind::TinBai {
+        // "Phó Thủ tướng X đã …": the leader who opens the narrative.
+        'subj: for p in &paras {
+            for (pos, _) in p.match_indices(" đã ") {
+                let clause = p.get(..pos).unwrap_or("");
+                let clause = clause.rsplit([',', '.', ';']).next().unwrap_or(clause).trim();
+                if let Some(c) = person_in(clause) {
+                    let titled = c.title.as_deref().is_some_and(|t| {
+                        crate::regex!(r"^(?:Phó Thủ tướng|Thủ tướng|Phó Chủ tịch|Chủ tịch|Phó Bí thư|Bí thư|Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc)").is_match(t)
+                    });
+                    if titled {
+                        m.chair = Some(c);
+                        break 'subj;
+                    }
+                }
+            }
         }
     }
     if m.chair.is_none() && kind != DocKind::TinBai {
