@@ -34,13 +34,90 @@ const MOTTOS: [&str; 3] = [
 
 /// Common Vietnamese family names: a signer's or attendee's name starts with one.
 const SURNAMES: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Hồ", "Ngô", "Dương", "Lý", "Trịnh", "Đinh", "Lương", "Mai", "Đào", "Cao", "Lâm", "Hà", "Tạ",
-    "Chu", "Đoàn", "Kiều", "Tô", "Lưu", "Thái", "Châu", "Quách", "Phùng", "Vương", "Triệu",
-    "Đàm", "Trương", "Lại", "Hứa", "Tăng", "Thân", "La", "Khổng", "Mạc", "Nông", "Lò", "Quàng",
-    "Giàng", "Sùng", "Hầu", "Vi", "Lục", "Tống", "Doãn", "Âu", "Khúc", "Ông", "Nghiêm", "Lã",
-    "Từ", "Diệp", "Kim", "Đồng", "Hàn", "Tôn", "Thạch", "Lữ", "Viên", "Phí", "Ninh", "Bế",
-    "Văn", "Đường", "Mẫn", "Quan", "Cù", "Trình", "Vòng", "Hoàng", "Tiêu", "Lữ", "Ma", "Hán",
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Trịnh",
+    "Đinh",
+    "Lương",
+    "Mai",
+    "Đào",
+    "Cao",
+    "Lâm",
+    "Hà",
+    "Tạ",
+    "Chu",
+    "Đoàn",
+    "Kiều",
+    "Tô",
+    "Lưu",
+    "Thái",
+    "Châu",
+    "Quách",
+    "Phùng",
+    "Vương",
+    "Triệu",
+    "Đàm",
+    "Trương",
+    "Lại",
+    "Hứa",
+    "Tăng",
+    "Thân",
+    "La",
+    "Khổng",
+    "Mạc",
+    "Nông",
+    "Lò",
+    "Quàng",
+    "Giàng",
+    "Sùng",
+    "Hầu",
+    "Vi",
+    "Lục",
+    "Tống",
+    "Doãn",
+    "Âu",
+    "Khúc",
+    "Ông",
+    "Nghiêm",
+    "Lã",
+    "Từ",
+    "Diệp",
+    "Kim",
+    "Đồng",
+    "Hàn",
+    "Tôn",
+    "Thạch",
+    "Lữ",
+    "Viên",
+    "Phí",
+    "Ninh",
+    "Bế",
+    "Văn",
+    "Đường",
+    "Mẫn",
+    "Quan",
+    "Cù",
+    "Trình",
+    "Vòng",
+    "Hoàng",
+    "Tiêu",
+    "Lữ",
+    "Ma",
+    "Hán",
 ];
 
 /// Parses the header and closing of `doc`.
@@ -176,6 +253,22 @@ pub fn parse_header(doc: &NormDoc) -> Header {
             if crate::regex!(r"^\d{1,2}/\d{1,2}/\d{4}\s*(?:-\s*\d{1,2}:\d{2})?$").is_match(t) {
                 d.issued_on = find_dates(t, None).first().map(|w| w.date);
                 body_start = body_start.max(i + 1);
+            }
+        }
+    }
+
+    if kind == DocKind::BienBan && d.issued_on.is_none() {
+        // Minutes are dated by their opening: "Hôm nay, ngày 26/5/2026 …".
+        for i in body_start..n.min(body_start + 6) {
+            let t = doc.para_text(i);
+            if let Some(m) = crate::regex!(r"(?i)^hôm nay\s*,?\s*(?:ngày\s+)?").find(clean_cell(t))
+            {
+                let rest = clean_cell(t).get(m.end()..).unwrap_or("");
+                d.issued_on = find_dates(rest, None)
+                    .into_iter()
+                    .find(|w| w.start < 3)
+                    .map(|w| w.date);
+                break;
             }
         }
     }
@@ -368,7 +461,9 @@ fn is_body_start(t: &str) -> bool {
 
 fn is_decoration(t: &str) -> bool {
     let t = clean_cell(t);
-    t.is_empty() || t.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | '.' | '|' | ' '))
+    t.is_empty()
+        || t.chars()
+            .all(|c| matches!(c, '-' | '_' | '=' | '*' | '.' | '|' | ' '))
 }
 
 /// The title lines starting at `from`, and the index of the paragraph after them.
@@ -440,8 +535,7 @@ fn parse_issuer(doc: &NormDoc, end: usize) -> Option<String> {
             if cell.is_empty() || is_decoration(cell) || is_motto(cell) {
                 continue;
             }
-            if cell.chars().any(|c| c.is_lowercase()) || !cell.chars().any(|c| c.is_alphabetic())
-            {
+            if cell.chars().any(|c| c.is_lowercase()) || !cell.chars().any(|c| c.is_alphabetic()) {
                 continue;
             }
             parts.push(cell.to_string());
@@ -453,6 +547,9 @@ fn parse_issuer(doc: &NormDoc, end: usize) -> Option<String> {
 
 fn first_headline(doc: &NormDoc) -> Option<String> {
     let t = doc.para_text(0);
+    if is_body_start(t) || t.chars().count() > 200 {
+        return None;
+    }
     let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '"' && c != '“' && c != '”');
     (!t.is_empty() && t.chars().count() < 300).then(|| t.to_string())
 }
@@ -604,12 +701,16 @@ fn collect_list_sig(
                     if kind == ListKind::NoiNhan {
                         break 'outer;
                     }
+                    let items = items.iter().map(|x| clean_item(x)).collect();
                     return (items, sig, i);
                 }
             }
-            let item = clean_item(t);
+            let item = t
+                .trim_start_matches(['-', '+', '•', '–', ' '])
+                .trim()
+                .to_string();
             if dashed || items.is_empty() {
-                if !item.is_empty() {
+                if !clean_item(&item).is_empty() {
                     items.push(item);
                 }
             } else if let Some(last) = items.last_mut() {
@@ -639,6 +740,7 @@ fn collect_list_sig(
             break;
         }
     }
+    let items = items.iter().map(|x| clean_item(x)).collect();
     (items, sig, i)
 }
 
@@ -803,7 +905,8 @@ fn split_authority(caps: &[String]) -> (Option<String>, Option<String>) {
 fn level_of_issuer(d: &Document, doc: &NormDoc) -> Option<Level> {
     if let Some(iss) = d.issuer.as_deref() {
         let up = iss.to_uppercase();
-        if up.contains("CHÍNH PHỦ") || up.contains("TRUNG ƯƠNG") || up.contains("QUỐC HỘI") {
+        if up.contains("CHÍNH PHỦ") || up.contains("TRUNG ƯƠNG") || up.contains("QUỐC HỘI")
+        {
             return Some(Level::TrungUong);
         }
         if up.contains(" XÃ ") || up.ends_with(" XÃ") || up.contains("XÃ ") || up.contains("PHƯỜNG")
@@ -824,7 +927,9 @@ fn level_of_issuer(d: &Document, doc: &NormDoc) -> Option<Level> {
                 "TW" | "VPTW" | "VPCP" | "TTg" | "CP" | "QH" | "MTTW" | "TWĐTN" => {
                     Some(Level::TrungUong)
                 }
-                "TU" | "VPTU" | "UBKTTU" | "BTCTU" | "BDVTU" | "BTGDVTU" | "SCT" => Some(Level::Tinh),
+                "TU" | "VPTU" | "UBKTTU" | "BTCTU" | "BDVTU" | "BTGDVTU" | "SCT" => {
+                    Some(Level::Tinh)
+                }
                 "HU" | "QU" | "VPHU" | "BDVHU" => Some(Level::Huyen),
                 _ => None,
             };
@@ -836,9 +941,18 @@ fn level_of_issuer(d: &Document, doc: &NormDoc) -> Option<Level> {
     // Count the level words of the body.
     let text = &doc.text;
     let counts = [
-        (Level::Huyen, text.matches("huyện").count() + text.matches("Huyện").count()),
-        (Level::Tinh, text.matches("tỉnh").count() + text.matches("Tỉnh").count()),
-        (Level::Xa, text.matches(" xã").count() + text.matches("phường").count()),
+        (
+            Level::Huyen,
+            text.matches("huyện").count() + text.matches("Huyện").count(),
+        ),
+        (
+            Level::Tinh,
+            text.matches("tỉnh").count() + text.matches("Tỉnh").count(),
+        ),
+        (
+            Level::Xa,
+            text.matches(" xã").count() + text.matches("phường").count(),
+        ),
     ];
     counts
         .iter()
@@ -866,11 +980,21 @@ mod tests {
         assert_eq!(d.symbol.as_deref(), Some("TB-UBND"));
         assert_eq!(d.reference.as_deref(), Some("21/TB-UBND"));
         assert_eq!(d.place.as_deref(), Some("Hòa Bình Xanh"));
-        assert_eq!(d.issued_on.map(|x| x.to_string()), Some("2024-03-05".into()));
+        assert_eq!(
+            d.issued_on.map(|x| x.to_string()),
+            Some("2024-03-05".into())
+        );
         assert_eq!(d.kind, DocKind::ThongBaoKetLuan);
-        assert_eq!(d.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN HUYỆN HÒA BÌNH XANH"));
+        assert_eq!(
+            d.issuer.as_deref(),
+            Some("ỦY BAN NHÂN DÂN HUYỆN HÒA BÌNH XANH")
+        );
         assert_eq!(h.level, Some(Level::Huyen));
-        assert!(d.title.as_deref().is_some_and(|t| t.starts_with("Kết luận")));
+        assert!(
+            d.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Kết luận"))
+        );
     }
 
     #[test]
@@ -880,11 +1004,18 @@ mod tests {
             ("Số 45 -KL/HU", "45", "KL/HU", "45-KL/HU"),
             ("Số: 7 /TB-UBND", "7", "TB-UBND", "7/TB-UBND"),
             ("Số 05/HD-MTTW-BTT", "05", "HD-MTTW-BTT", "05/HD-MTTW-BTT"),
-            ("Số 367-QĐ/TWĐTN-VP", "367", "QĐ/TWĐTN-VP", "367-QĐ/TWĐTN-VP"),
+            (
+                "Số 367-QĐ/TWĐTN-VP",
+                "367",
+                "QĐ/TWĐTN-VP",
+                "367-QĐ/TWĐTN-VP",
+            ),
             ("Số 2449 -CV/ĐU", "2449", "CV/ĐU", "2449-CV/ĐU"),
             ("Số 12-KL/TƯ", "12", "KL/TU", "12-KL/TU"),
         ] {
-            let h = header(&format!("HUYỆN ỦY HÒA BÌNH XANH\n*\n{line}\nKẾT LUẬN\nHọp giao ban"));
+            let h = header(&format!(
+                "HUYỆN ỦY HÒA BÌNH XANH\n*\n{line}\nKẾT LUẬN\nHọp giao ban"
+            ));
             assert_eq!(h.document.number.as_deref(), Some(num), "{line}");
             assert_eq!(h.document.symbol.as_deref(), Some(sym), "{line}");
             assert_eq!(h.document.reference.as_deref(), Some(refr), "{line}");
@@ -893,7 +1024,9 @@ mod tests {
 
     #[test]
     fn blank_number_and_date() {
-        let h = header("ĐẢNG ỦY XÃ AN LẠC\nSố -BC/VPĐU\nAn Lạc, ngày … tháng 6 năm 2026\nBÁO CÁO\nkết quả thẩm định");
+        let h = header(
+            "ĐẢNG ỦY XÃ AN LẠC\nSố -BC/VPĐU\nAn Lạc, ngày … tháng 6 năm 2026\nBÁO CÁO\nkết quả thẩm định",
+        );
         assert_eq!(h.document.number, None);
         assert_eq!(h.document.reference, None);
         assert_eq!(h.document.symbol.as_deref(), Some("BC/VPĐU"));
@@ -912,7 +1045,10 @@ mod tests {
         assert_eq!(d.kind, DocKind::CongVan);
         assert_eq!(d.addressees, ["Phòng Nội vụ huyện", "UBND các xã"]);
         assert_eq!(d.recipients, ["Như trên", "Lưu: VT"]);
-        assert_eq!(d.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN HUYỆN HÒA BÌNH XANH"));
+        assert_eq!(
+            d.issuer.as_deref(),
+            Some("ỦY BAN NHÂN DÂN HUYỆN HÒA BÌNH XANH")
+        );
         let s = d.signer.clone().unwrap_or_default();
         assert_eq!(s.authority.as_deref(), Some("KT. CHỦ TỊCH"));
         assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
@@ -922,7 +1058,16 @@ mod tests {
 
     #[test]
     fn signer_prefixes() {
-        for auth in ["T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "TL. CHỦ TỊCH", "K/T BÍ THƯ", "T/L BAN THƯỜNG VỤ", "T.M BAN CHẤP HÀNH", "Q. CHỦ TỊCH", "TUQ. CHỦ TỊCH"] {
+        for auth in [
+            "T/M BAN THƯỜNG VỤ",
+            "TM. ỦY BAN NHÂN DÂN",
+            "TL. CHỦ TỊCH",
+            "K/T BÍ THƯ",
+            "T/L BAN THƯỜNG VỤ",
+            "T.M BAN CHẤP HÀNH",
+            "Q. CHỦ TỊCH",
+            "TUQ. CHỦ TỊCH",
+        ] {
             let h = header(&format!(
                 "KẾT LUẬN\nHọp giao ban\nNgày 02/02/2024, họp.\nNội dung.\nNơi nhận: - Thường trực Huyện ủy;\n+ Lưu VP.\n{auth}\nPHÓ BÍ THƯ\n\n\nLê Thị Hồng Nhung"
             ));
@@ -939,12 +1084,19 @@ mod tests {
             "KẾT LUẬN\nHọp giao ban\nNgày 02/02/2024, họp.\nNội dung kết luận.\nNơi nhận: T/M BAN THƯỜNG VỤ\n- Như trên (t/h); PHÓ BÍ THƯ\n- Thường trực Huyện ủy (để b/c);\n- Lưu Văn phòng.\n\nĐỗ Minh Khang",
         );
         let d = &h.document;
-        assert_eq!(d.recipients, ["Như trên (t/h)", "Thường trực Huyện ủy (để b/c)", "Lưu Văn phòng"]);
+        assert_eq!(
+            d.recipients,
+            [
+                "Như trên (t/h)",
+                "Thường trực Huyện ủy (để b/c)",
+                "Lưu Văn phòng"
+            ]
+        );
         let s = d.signer.clone().unwrap_or_default();
         assert_eq!(s.authority.as_deref(), Some("T/M BAN THƯỜNG VỤ"));
         assert_eq!(s.title.as_deref(), Some("PHÓ BÍ THƯ"));
         assert_eq!(s.name.as_deref(), Some("Đỗ Minh Khang"));
-        assert_eq!(h.body_end, 3);
+        assert_eq!(h.body_end, 4);
     }
 
     #[test]
@@ -952,8 +1104,14 @@ mod tests {
         let h = header(
             "THÔNG BÁO\nKết luận của Chủ tịch\nNgày 02/02/2024, họp.\nNội dung.\nNơi nhận:\n- VP: BTCN, các PCN,\nThư ký;\n- Lưu: VT, TH. | | CHÁNH VĂN PHÒNG\n\nPhan Quốc Bảo",
         );
-        assert_eq!(h.document.recipients, ["VP: BTCN, các PCN, Thư ký", "Lưu: VT, TH"]);
-        assert_eq!(h.document.signer.and_then(|s| s.name).as_deref(), Some("Phan Quốc Bảo"));
+        assert_eq!(
+            h.document.recipients,
+            ["VP: BTCN, các PCN, Thư ký", "Lưu: VT, TH"]
+        );
+        assert_eq!(
+            h.document.signer.and_then(|s| s.name).as_deref(),
+            Some("Phan Quốc Bảo")
+        );
     }
 
     #[test]
@@ -962,7 +1120,10 @@ mod tests {
             "Huyện Hòa Bình Xanh họp MTTQ\n16/07/2026 - 17:14\nChiều 16-7, MTTQ huyện tổ chức hội nghị.\nĐánh giá:\nThống kê: 123",
         );
         assert_eq!(h.document.kind, DocKind::TinBai);
-        assert_eq!(h.document.issued_on.map(|d| d.to_string()), Some("2026-07-16".into()));
+        assert_eq!(
+            h.document.issued_on.map(|d| d.to_string()),
+            Some("2026-07-16".into())
+        );
         assert_eq!(h.body_start, 2);
         assert_eq!(h.body_end, 3);
     }

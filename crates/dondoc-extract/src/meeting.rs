@@ -21,7 +21,10 @@ pub fn parse_meeting(
     warnings: &mut Vec<String>,
 ) -> Option<Meeting> {
     let kind = header.document.kind;
-    if matches!(kind, DocKind::CongVan | DocKind::KeHoach | DocKind::BaoCao | DocKind::ChiThi) {
+    if matches!(
+        kind,
+        DocKind::CongVan | DocKind::KeHoach | DocKind::BaoCao | DocKind::ChiThi
+    ) {
         return None;
     }
     let start = header.body_start;
@@ -81,7 +84,10 @@ pub fn parse_meeting(
         }
         // "Chủ trì cuộc họp:" with the person on the next line.
         if crate::regex!(r"^(?:-\s*)?Chủ trì[^:]{0,30}:\s*$").is_match(p.trim()) {
-            if let Some(c) = paras.get(k + 1).and_then(|n| person_in(n.split([';']).next().unwrap_or(n))) {
+            if let Some(c) = paras
+                .get(k + 1)
+                .and_then(|n| person_in(n.split([';']).next().unwrap_or(n)))
+            {
                 m.chair = Some(c);
                 break;
             }
@@ -89,7 +95,9 @@ pub fn parse_meeting(
     }
     if m.chair.is_none() {
         // "Phát biểu kết luận hội nghị, đồng chí X": whoever concludes chairs.
-        let re = crate::regex!(r"(?i)kết luận(?:\s+(?:hội nghị|cuộc họp|buổi làm việc))?\s*,\s*(?:đồng chí|đ/c)\s+");
+        let re = crate::regex!(
+            r"(?i)kết luận(?:\s+(?:hội nghị|cuộc họp|buổi làm việc))?\s*,\s*(?:đồng chí|đ/c)\s+"
+        );
         for i in start..header.body_end {
             let p = doc.para_text(i);
             if let Some(mm) = re.find(p) {
@@ -105,7 +113,11 @@ pub fn parse_meeting(
         'subj: for p in &paras {
             for (pos, _) in p.match_indices(" đã ") {
                 let clause = p.get(..pos).unwrap_or("");
-                let clause = clause.rsplit([',', '.', ';']).next().unwrap_or(clause).trim();
+                let clause = clause
+                    .rsplit([',', '.', ';'])
+                    .next()
+                    .unwrap_or(clause)
+                    .trim();
                 if let Some(c) = person_in(clause) {
                     let titled = c.title.as_deref().is_some_and(|t| {
                         crate::regex!(r"^(?:Phó Thủ tướng|Thủ tướng|Phó Chủ tịch|Chủ tịch|Phó Bí thư|Bí thư|Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc)").is_match(t)
@@ -192,7 +204,9 @@ pub fn parse_meeting(
                 let re_n = crate::regex!(r"^(\d{1,2})\s+(?:đồng chí|đ/c)\s+(.+)$");
                 let (count, title) = match re_n.captures(piece) {
                     Some(cc) => (
-                        cc.get(1).and_then(|x| x.as_str().parse::<usize>().ok()).unwrap_or(1),
+                        cc.get(1)
+                            .and_then(|x| x.as_str().parse::<usize>().ok())
+                            .unwrap_or(1),
                         cc.get(2).map_or("", |x| x.as_str()).to_string(),
                     ),
                     None => (
@@ -235,10 +249,7 @@ fn year_from_text(text: &str) -> Option<i32> {
             }
         }
     }
-    counts
-        .iter()
-        .max_by_key(|(y, c)| (*c, *y))
-        .map(|(y, _)| *y)
+    counts.iter().max_by_key(|(y, c)| (*c, *y)).map(|(y, _)| *y)
 }
 
 /// A date that opens a sentence: "Ngày 22/7/2021, …", "Chiều ngày 15/08, …", "Sáng 5-6, …",
@@ -250,7 +261,10 @@ fn opening_date(p: &str, year: Option<i32>) -> Option<(Date, bool)> {
     for c in re.captures_iter(p) {
         let whole = c.get(0)?;
         // The prefix must name a day: "ngày", "sáng", "chiều" … or open the paragraph.
-        let w = whole.as_str().trim_start_matches([',', '.', ';', ':', ' ']).to_lowercase();
+        let w = whole
+            .as_str()
+            .trim_start_matches([',', '.', ';', ':', ' '])
+            .to_lowercase();
         let has_word = ["ngày", "sáng", "chiều", "tối", "trưa", "hôm nay"]
             .iter()
             .any(|k| w.starts_with(k) || w.contains(&format!(" {k}")));
@@ -263,7 +277,8 @@ fn opening_date(p: &str, year: Option<i32>) -> Option<(Date, bool)> {
         if last.contains('/') && before.trim_end().ends_with(',') {
             continue;
         }
-        if w.starts_with("ngày") && !before.trim().is_empty() && !before.trim_end().ends_with(',') {
+        if w.starts_with("ngày") && !before.trim().is_empty() && !before.trim_end().ends_with(',')
+        {
             continue;
         }
         let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
@@ -297,13 +312,30 @@ fn person_of(s: &str) -> Option<Person> {
     let re_split = crate::regex!(r"\s*(?:[–—]|\s-\s|-\s|\s-|,)\s*");
     let mut it = re_split.splitn(body, 2);
     let first = it.next().unwrap_or("").trim();
-    let rest = it.next().map(|x| x.trim().to_string()).filter(|x| !x.is_empty());
+    let rest = it
+        .next()
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty());
     if is_person_name(first) {
         return Some(Person {
             name: Some(first.to_string()),
             title: rest,
             reason: None,
         });
+    }
+    // "Đặng Minh Long đánh giá cao …": the longest name prefix.
+    let words: Vec<&str> = first.split_whitespace().collect();
+    for k in (2..=5).rev() {
+        if let Some(w) = words.get(..k) {
+            let name = w.join(" ");
+            if is_person_name(&name) {
+                return Some(Person {
+                    name: Some(name),
+                    title: None,
+                    reason: None,
+                });
+            }
+        }
     }
     None
 }
@@ -329,13 +361,18 @@ fn find_chair(p: &str) -> Option<Person> {
     let clause = clause
         .rsplit_once("Tại ")
         .map_or(clause, |(_, r)| r.split_once(',').map_or(r, |(_, x)| x));
-    let clause = clause.trim().trim_end_matches([',', ' ']).trim_end_matches(" đã");
+    let clause = clause
+        .trim()
+        .trim_end_matches([',', ' '])
+        .trim_end_matches(" đã");
     if let Some(person) = person_in(clause) {
         return Some(person);
     }
     // "Chủ tịch UBND huyện, chủ trì cuộc họp": a title only.
     let last = clause.rsplit(',').next().unwrap_or(clause).trim();
-    let re = crate::regex!(r"^(?:Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|Phó Thủ tướng|Thủ tướng|Bộ trưởng|Giám đốc|Trưởng)\b.{0,60}$");
+    let re = crate::regex!(
+        r"^(?:Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|Phó Thủ tướng|Thủ tướng|Bộ trưởng|Giám đốc|Trưởng)\b.{0,60}$"
+    );
     if re.is_match(last) {
         return Some(Person {
             name: None,
@@ -406,11 +443,20 @@ mod tests {
         );
         let m = m.unwrap_or_default();
         assert_eq!(m.held_on.map(|d| d.to_string()), Some("2024-02-10".into()));
-        assert_eq!(m.location.as_deref(), Some("phòng họp Ban Thường vụ Huyện ủy"));
+        assert_eq!(
+            m.location.as_deref(),
+            Some("phòng họp Ban Thường vụ Huyện ủy")
+        );
         let chair = m.chair.clone().unwrap_or_default();
         assert_eq!(chair.name.as_deref(), Some("Lê Thị Hồng Nhung"));
-        assert_eq!(chair.title.as_deref(), Some("Phó Bí thư Thường trực Huyện ủy"));
-        assert_eq!(m.secretary.and_then(|s| s.name).as_deref(), Some("Đỗ Minh Khang"));
+        assert_eq!(
+            chair.title.as_deref(),
+            Some("Phó Bí thư Thường trực Huyện ủy")
+        );
+        assert_eq!(
+            m.secretary.and_then(|s| s.name).as_deref(),
+            Some("Đỗ Minh Khang")
+        );
         assert_eq!(m.absent.len(), 3);
         assert!(w.is_empty());
     }
@@ -423,7 +469,10 @@ mod tests {
         );
         let m = m.unwrap_or_default();
         assert_eq!(m.held_on.map(|d| d.to_string()), Some("2023-08-15".into()));
-        assert_eq!(m.chair.and_then(|c| c.name).as_deref(), Some("Trần Văn Minh"));
+        assert_eq!(
+            m.chair.and_then(|c| c.name).as_deref(),
+            Some("Trần Văn Minh")
+        );
         assert_eq!(w.len(), 1);
     }
 

@@ -74,7 +74,11 @@ pub fn find_references(text: &str, own: Option<&str>) -> Vec<Reference> {
         if symbol.chars().filter(|ch| ch.is_uppercase()).count() < 2 {
             continue;
         }
-        let start = c.get(1).filter(|m| !m.as_str().is_empty()).unwrap_or(num).start();
+        let start = c
+            .get(1)
+            .filter(|m| !m.as_str().is_empty())
+            .unwrap_or(num)
+            .start();
         let end = sym.end();
         // The citing words before the number.
         let before = text.get(start.saturating_sub(80)..start).unwrap_or("");
@@ -107,7 +111,10 @@ pub fn find_references(text: &str, own: Option<&str>) -> Vec<Reference> {
         let after = text.get(end..floor_char(text, end + 60)).unwrap_or("");
         let date_re = crate::regex!(r"^\s*,?\s*(?:ban hành\s+)?ngày\s");
         let (issued_on, text_end) = match date_re.find(after) {
-            Some(m) => match find_dates(after, None).into_iter().find(|w| w.start <= m.end() + 1) {
+            Some(m) => match find_dates(after, None)
+                .into_iter()
+                .find(|w| w.start <= m.end() + 1)
+            {
                 Some(w) => (Some(w.date), end + w.end),
                 None => (None, end),
             },
@@ -158,7 +165,10 @@ fn citing_word(before: &str, abs_end: usize) -> (Option<usize>, Option<&'static 
         .strip_suffix("số")
         .map(str::trim_end)
         .unwrap_or(trimmed);
-    let trimmed = trimmed.strip_suffix("liên tịch").map(str::trim_end).unwrap_or(trimmed);
+    let trimmed = trimmed
+        .strip_suffix("liên tịch")
+        .map(str::trim_end)
+        .unwrap_or(trimmed);
     for (w, k) in WORDS {
         if trimmed.ends_with(w) {
             let pos = trimmed.len() - w.len();
@@ -201,8 +211,16 @@ mod tests {
         assert_eq!(
             r,
             vec![
-                ("12-KL/HU".into(), Some("KL".into()), Some("2023-04-03".into())),
-                ("45/NQ-CP".into(), Some("NQ".into()), Some("2022-07-01".into())),
+                (
+                    "12-KL/HU".into(),
+                    Some("KL".into()),
+                    Some("2023-04-03".into())
+                ),
+                (
+                    "45/NQ-CP".into(),
+                    Some("NQ".into()),
+                    Some("2022-07-01".into())
+                ),
                 ("97/2025/QH15".into(), Some("Luật".into()), None),
                 ("32/2024/NĐ-CP".into(), Some("NĐ".into()), None),
                 ("19/2025/TT-BNNMT".into(), Some("TT".into()), None),
@@ -223,7 +241,10 @@ mod tests {
 
     #[test]
     fn spaced_and_wrapped() {
-        let r = refs("Chương trình hành động số 31-\nCTr/TW ngày 28/7/2026 và Kết luận số 5 -KL/TƯ", None);
+        let r = refs(
+            "Chương trình hành động số 31-\nCTr/TW ngày 28/7/2026 và Kết luận số 5 -KL/TƯ",
+            None,
+        );
         let names: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(names, ["31-CTr/TW", "5-KL/TU"]);
         assert!(refs("ngày 15/3/2024, mục 2.1, Lưu VT (TB-2026)", None).is_empty());
