@@ -204,10 +204,11 @@ pub fn parse_header(doc: &NormDoc) -> Header {
         d.title = title;
         body_start = next;
     }
-    if let Some(k) = kind {
-        if k == DocKind::ThongBao && d.title.as_deref().is_some_and(title_is_conclusion) {
-            kind = Some(DocKind::ThongBaoKetLuan);
-        }
+    if let Some(k) = kind
+        && k == DocKind::ThongBao
+        && d.title.as_deref().is_some_and(title_is_conclusion)
+    {
+        kind = Some(DocKind::ThongBaoKetLuan);
     }
 
     // Issuer: upper-case header cells before the number line.
@@ -806,8 +807,7 @@ fn parse_closing(doc: &NormDoc, body_start: usize) -> Closing {
         let start = (from..body_end)
             .rev()
             .take(25)
-            .filter(|&i| authority_prefix(clean_cell(doc.para_text(i))))
-            .last();
+            .rfind(|&i| authority_prefix(clean_cell(doc.para_text(i))));
         match start {
             Some(s) => {
                 for p in s..body_end {

@@ -46,34 +46,32 @@ pub fn parse_meeting(
             break;
         }
     }
-    if m.held_on.is_none() {
-        if let Some(t) = header.document.title.as_deref() {
-            let re = crate::regex!(r"(?i)(?:họp|hội nghị|cuộc họp|buổi làm việc)[^.;]*?\bngày\s");
-            if let Some(mm) = re.find(t) {
-                m.held_on = find_dates(t.get(mm.end()..).unwrap_or(""), None)
-                    .first()
-                    .map(|w| w.date);
-            }
+    if m.held_on.is_none()
+        && let Some(t) = header.document.title.as_deref()
+    {
+        let re = crate::regex!(r"(?i)(?:họp|hội nghị|cuộc họp|buổi làm việc)[^.;]*?\bngày\s");
+        if let Some(mm) = re.find(t) {
+            m.held_on = find_dates(t.get(mm.end()..).unwrap_or(""), None)
+                .first()
+                .map(|w| w.date);
         }
     }
     if m.held_on.is_none() && kind == DocKind::GiayMoi {
         for p in &paras {
-            if p.contains("Thời gian") {
-                if let Some(w) = find_dates(p, year).first() {
-                    m.held_on = Some(w.date);
-                    guessed = w.year_guessed;
-                    break;
-                }
+            if p.contains("Thời gian")
+                && let Some(w) = find_dates(p, year).first()
+            {
+                m.held_on = Some(w.date);
+                guessed = w.year_guessed;
+                break;
             }
         }
     }
-    if guessed {
-        if let Some(d) = m.held_on {
-            warnings.push(format!(
-                "Ngày họp không ghi năm; năm {} được suy ra từ nội dung văn bản.",
-                d.year()
-            ));
-        }
+    if guessed && let Some(d) = m.held_on {
+        warnings.push(format!(
+            "Ngày họp không ghi năm; năm {} được suy ra từ nội dung văn bản.",
+            d.year()
+        ));
     }
 
     // Chair.
@@ -83,14 +81,13 @@ pub fn parse_meeting(
             break;
         }
         // "Chủ trì cuộc họp:" with the person on the next line.
-        if crate::regex!(r"^(?:-\s*)?Chủ trì[^:]{0,30}:\s*$").is_match(p.trim()) {
-            if let Some(c) = paras
+        if crate::regex!(r"^(?:-\s*)?Chủ trì[^:]{0,30}:\s*$").is_match(p.trim())
+            && let Some(c) = paras
                 .get(k + 1)
                 .and_then(|n| person_in(n.split([';']).next().unwrap_or(n)))
-            {
-                m.chair = Some(c);
-                break;
-            }
+        {
+            m.chair = Some(c);
+            break;
         }
     }
     if m.chair.is_none() {
@@ -100,11 +97,11 @@ pub fn parse_meeting(
         );
         for i in start..header.body_end {
             let p = doc.para_text(i);
-            if let Some(mm) = re.find(p) {
-                if let Some(c) = person_of(p.get(mm.end()..).unwrap_or("")) {
-                    m.chair = Some(c);
-                    break;
-                }
+            if let Some(mm) = re.find(p)
+                && let Some(c) = person_of(p.get(mm.end()..).unwrap_or(""))
+            {
+                m.chair = Some(c);
+                break;
             }
         }
     }
@@ -350,10 +347,10 @@ fn find_chair(p: &str) -> Option<Person> {
     let lower_pos = p.find("chủ trì").or_else(|| p.find("Chủ trì"))?;
     let before = p.get(..lower_pos).unwrap_or("");
     let after = p.get(lower_pos + "chủ trì".len()..).unwrap_or("");
-    if let Some(rest) = after.trim_start().strip_prefix(':') {
-        if let Some(person) = person_in(rest.split([';', '.']).next().unwrap_or(rest)) {
-            return Some(person);
-        }
+    if let Some(rest) = after.trim_start().strip_prefix(':')
+        && let Some(person) = person_in(rest.split([';', '.']).next().unwrap_or(rest))
+    {
+        return Some(person);
     }
     // The clause before "chủ trì".
     let clause = before.rsplit(['.', ';']).next().unwrap_or(before);
@@ -397,10 +394,10 @@ fn find_concluder(p: &str) -> Option<Person> {
 /// A person named in `s`: "Đ/c X – title", "đồng chí X, title", or "title X".
 fn person_in(s: &str) -> Option<Person> {
     let re = crate::regex!(r"(?i)(?:đ/c|đồng chí)\s+");
-    if let Some(m) = re.find_iter(s).last() {
-        if let Some(p) = person_of(s.get(m.end()..).unwrap_or("")) {
-            return Some(p);
-        }
+    if let Some(m) = re.find_iter(s).last()
+        && let Some(p) = person_of(s.get(m.end()..).unwrap_or(""))
+    {
+        return Some(p);
     }
     // "Phó Thủ tướng Chính phủ Mai Văn Chính": the name is the last words.
     let words: Vec<&str> = s.split_whitespace().collect();
