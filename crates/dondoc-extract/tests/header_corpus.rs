@@ -236,6 +236,30 @@ fn dev_set() {
             refs.fp += 1;
         }
     }
+    // Throughput of the three parsers (printed only; debug builds are slow).
+    let mut bytes = 0usize;
+    let t0 = std::time::Instant::now();
+    if let Ok(entries) = std::fs::read_dir(&text_dir) {
+        for e in entries.flatten() {
+            if let Ok(text) = std::fs::read_to_string(e.path()) {
+                let doc = NormDoc::from_plain(&text);
+                let h = header::parse_header(&doc);
+                let ctx = DateCtx {
+                    doc_date: h.document.issued_on,
+                    year: None,
+                };
+                let mut w = Vec::new();
+                let _ = meeting::parse_meeting(&doc, &h, &ctx, &OrgCtx::default(), &mut w);
+                let _ = references::find_references(&doc.text, None);
+                bytes += text.len();
+            }
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64().max(1e-9);
+    println!(
+        "throughput (incl. normalisation): {:.1} MB/s",
+        bytes as f64 / secs / 1e6
+    );
     if total == 0 {
         println!("note: no dev documents found; skipped");
         return;
