@@ -152,8 +152,11 @@ fn compose(base: char, mark: char) -> char {
 struct Tables {
     tcvn3_decode: [char; 256],
     tcvn3_encode: HashMap<char, u8>,
+    /// Which bytes are toned lowercase vowels.
+    tcvn3_toned_bytes: [bool; 256],
     vni_decode: [char; 256],
-    vni_marks: HashMap<u8, &'static str>,
+    /// (base letter, mark byte) to the composed letter.
+    vni_compose: HashMap<(char, u8), char>,
     vni_single_encode: HashMap<char, u8>,
     symbol_encode: HashMap<char, u8>,
     w1258_encode: HashMap<char, u8>,
@@ -215,6 +218,12 @@ fn tables() -> &'static Tables {
                 }
             }
         }
+        let mut tcvn3_toned_bytes = [false; 256];
+        for b in TCVN3_TONED.iter().flat_map(|(_, bytes)| bytes) {
+            if let Some(slot) = tcvn3_toned_bytes.get_mut(usize::from(*b)) {
+                *slot = true;
+            }
+        }
         let mut vni_single_encode = HashMap::new();
         for (c, b) in VNI_SINGLE {
             set(&mut vni_decode, b, c);
@@ -225,16 +234,27 @@ fn tables() -> &'static Tables {
                 vni_single_encode.insert(upper, upper_b);
             }
         }
-        let mut vni_marks = HashMap::new();
-        for (b, marks) in VNI_MARKS {
-            vni_marks.insert(b, marks);
-            vni_marks.insert(b - 0x20, marks);
+        let mut vni_compose = HashMap::new();
+        for base in "aeiouyơưAEIOUYƠƯ".chars() {
+            for (b, marks) in VNI_MARKS {
+                if !vni_mark_fits(base, marks) {
+                    continue;
+                }
+                let composed: String = std::iter::once(base).chain(marks.chars()).nfc().collect();
+                let mut it = composed.chars();
+                if let (Some(c), None) = (it.next(), it.next()) {
+                    // Real files mix the cases of letter and mark, so both mark bytes compose.
+                    vni_compose.insert((base, b), c);
+                    vni_compose.insert((base, b - 0x20), c);
+                }
+            }
         }
         Tables {
             tcvn3_decode,
             tcvn3_encode,
+            tcvn3_toned_bytes,
             vni_decode,
-            vni_marks,
+            vni_compose,
             vni_single_encode,
             symbol_encode,
             w1258_encode: reverse_single_byte(encoding_rs::WINDOWS_1258),
@@ -246,7 +266,7 @@ fn tables() -> &'static Tables {
 /// Converts legacy bytes to Unicode text (NFC).
 pub fn decode_legacy(bytes: &[u8], enc: LegacyEncoding) -> String {
     match enc {
-        LegacyEncoding::Tcvn3 => recase_tcvn3(&decode_tcvn3_plain(bytes)),
+        LegacyEncoding::Tcvn3 => decode_tcvn3(bytes),
         LegacyEncoding::Vni => decode_vni(bytes),
         LegacyEncoding::Windows1258 => {
             let (s, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
@@ -255,12 +275,78 @@ pub fn decode_legacy(bytes: &[u8], enc: LegacyEncoding) -> String {
     }
 }
 
-fn decode_tcvn3_plain(bytes: &[u8]) -> String {
+/// What a TCVN3 byte is, for restoring capitals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Upper,
+    Lower,
+    /// A toned lowercase vowel, which TCVN3 ABC cannot tell from its capital.
+    Ambiguous,
+    Other,
+}
+
+fn tcvn3_class(b: u8) -> ByteClass {
+    match b {
+        b'A'..=b'Z' | 0xa1..=0xa7 => ByteClass::Upper,
+        b'a'..=b'z' | 0xa8..=0xae => ByteClass::Lower,
+        _ if tables().tcvn3_toned_bytes.get(usize::from(b)) == Some(&true) => ByteClass::Ambiguous,
+        _ => ByteClass::Other,
+    }
+}
+
+/// Decodes TCVN3 and restores the capitals TCVN3 ABC cannot write: a toned vowel inside a word
+/// written in capitals ("LµO" is "LÀO"), or in a line written in capitals, is a capital too.
+/// It works on the bytes, where the ambiguity is plain, in a few linear passes.
+fn decode_tcvn3(bytes: &[u8]) -> String {
     let t = tables();
-    bytes
-        .iter()
-        .map(|&b| t.tcvn3_decode.get(usize::from(b)).copied().unwrap_or('?'))
-        .collect()
+    let classes: Vec<ByteClass> = bytes.iter().map(|&b| tcvn3_class(b)).collect();
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut line_start = 0;
+    while line_start <= bytes.len() {
+        let line_end = bytes
+            .iter()
+            .skip(line_start)
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |p| line_start + p);
+        let line = bytes.get(line_start..line_end).unwrap_or_default();
+        let cls = classes.get(line_start..line_end).unwrap_or_default();
+        decode_tcvn3_line(line, cls, &t.tcvn3_decode, &mut out);
+        if let Some(&sep) = bytes.get(line_end) {
+            out.push(char::from(sep));
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+fn decode_tcvn3_line(line: &[u8], cls: &[ByteClass], table: &[char; 256], out: &mut String) {
+    let count = |cs: &[ByteClass], k: ByteClass| cs.iter().filter(|&&c| c == k).count();
+    let upper = count(cls, ByteClass::Upper);
+    let lower = count(cls, ByteClass::Lower);
+    let line_caps = upper >= 3 && lower * 10 <= upper;
+    let mut i = 0;
+    while i < line.len() {
+        let letter = |j: usize| cls.get(j).is_some_and(|&c| c != ByteClass::Other);
+        let end = if letter(i) {
+            (i..line.len()).find(|&j| !letter(j)).unwrap_or(line.len())
+        } else {
+            i + 1
+        };
+        let word = cls.get(i..end).unwrap_or_default();
+        let w_upper = count(word, ByteClass::Upper);
+        let caps = count(word, ByteClass::Ambiguous) > 0
+            && count(word, ByteClass::Lower) == 0
+            && (w_upper >= 2 || (line_caps && (w_upper >= 1 || lower == 0)));
+        for (&b, &c) in line.get(i..end).unwrap_or_default().iter().zip(word) {
+            let ch = table.get(usize::from(b)).copied().unwrap_or('?');
+            if caps && c == ByteClass::Ambiguous {
+                out.extend(ch.to_uppercase());
+            } else {
+                out.push(ch);
+            }
+        }
+        i = end;
+    }
 }
 
 /// Whether a VNI mark may follow this letter: tones go on any vowel, the circumflex on a, e, o,
@@ -281,12 +367,16 @@ fn decode_vni(bytes: &[u8]) -> String {
     let t = tables();
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 4);
     // The letter a mark byte may attach to; cleared once a mark is attached, since VNI puts at
-    // most one mark byte after a letter.
+    // most one mark byte after a letter. Composition uses a precomputed table rather than NFC
+    // over the whole text, which keeps huge files fast.
     let mut base: Option<char> = None;
     for &b in bytes {
-        if let (Some(prev), Some(marks)) = (base, t.vni_marks.get(&b)) {
-            if vni_mark_fits(prev, marks) {
-                out.push_str(marks);
+        // Only bytes 0xc0 and above are marks; checking that first skips the hash lookup for
+        // the ASCII letters that make up most of a text.
+        if let (Some(prev), true) = (base, b >= 0xc0) {
+            if let Some(&composed) = t.vni_compose.get(&(prev, b)) {
+                out.pop();
+                out.push(composed);
                 base = None;
                 continue;
             }
@@ -295,70 +385,7 @@ fn decode_vni(bytes: &[u8]) -> String {
         out.push(c);
         base = c.is_alphabetic().then_some(c);
     }
-    out.nfc().collect()
-}
-
-/// Whether a character is a toned lowercase vowel, which TCVN3 ABC cannot tell from its capital.
-fn is_tcvn3_ambiguous(c: char) -> bool {
-    c.is_lowercase()
-        && !c.is_ascii()
-        && c.nfd()
-            .any(|m| matches!(m, GRAVE | ACUTE | TILDE | HOOK | DOT))
-}
-
-/// Restores the capitals TCVN3 ABC cannot write: a toned vowel inside a word written in
-/// capitals ("LµO" is "LÀO") is a capital too.
-fn recase_tcvn3(s: &str) -> String {
-    if !s.chars().any(is_tcvn3_ambiguous) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for (i, line) in s.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        recase_line(line, &mut out);
-    }
     out
-}
-
-fn recase_line(line: &str, out: &mut String) {
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for c in line.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() && !is_tcvn3_ambiguous(c) {
-            lower += 1;
-        }
-    }
-    let line_caps = upper >= 3 && lower * 10 <= upper;
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        let w_upper = word.chars().filter(|c| c.is_uppercase()).count();
-        let w_lower = word
-            .chars()
-            .filter(|&c| c.is_lowercase() && !is_tcvn3_ambiguous(c))
-            .count();
-        let w_amb = word.chars().filter(|&c| is_tcvn3_ambiguous(c)).count();
-        let caps = w_amb > 0
-            && w_lower == 0
-            && (w_upper >= 2 || (line_caps && (w_upper >= 1 || lower == 0)));
-        if caps {
-            out.extend(word.chars().flat_map(char::to_uppercase));
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for c in line.chars() {
-        if c.is_alphabetic() {
-            word.push(c);
-        } else {
-            flush(&mut word, out);
-            out.push(c);
-        }
-    }
-    flush(&mut word, out);
 }
 
 /// Converts Unicode text to legacy bytes (for tests and fixtures); characters the encoding
@@ -828,7 +855,12 @@ mod tests {
         for c in lower.chars() {
             let upper = c.to_uppercase().next().unwrap_or(c);
             // TCVN3 ABC holds only the untoned capitals.
-            if enc != LegacyEncoding::Tcvn3 || !is_tcvn3_ambiguous(c) {
+            if enc != LegacyEncoding::Tcvn3
+                || tables()
+                    .tcvn3_encode
+                    .get(&c)
+                    .is_none_or(|&b| tcvn3_class(b) != ByteClass::Ambiguous)
+            {
                 chars.push(upper);
             }
         }
