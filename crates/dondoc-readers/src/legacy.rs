@@ -373,13 +373,14 @@ fn decode_vni(bytes: &[u8]) -> String {
     for &b in bytes {
         // Only bytes 0xc0 and above are marks; checking that first skips the hash lookup for
         // the ASCII letters that make up most of a text.
-        if let (Some(prev), true) = (base, b >= 0xc0) {
-            if let Some(&composed) = t.vni_compose.get(&(prev, b)) {
-                out.pop();
-                out.push(composed);
-                base = None;
-                continue;
-            }
+        let composed = base
+            .filter(|_| b >= 0xc0)
+            .and_then(|prev| t.vni_compose.get(&(prev, b)));
+        if let Some(&composed) = composed {
+            out.pop();
+            out.push(composed);
+            base = None;
+            continue;
         }
         let c = t.vni_decode.get(usize::from(b)).copied().unwrap_or('?');
         out.push(c);
@@ -785,10 +786,11 @@ mod tests {
                 section = "tcvn3";
             } else if line.starts_with("== VNI") {
                 section = "vni";
-            } else if line.contains("differs") && !section.is_empty() {
-                if let Some(c) = line.chars().next() {
-                    out.push((c, section));
-                }
+            } else if let (true, Some(c)) = (
+                line.contains("differs") && !section.is_empty(),
+                line.chars().next(),
+            ) {
+                out.push((c, section));
             }
         }
         out
