@@ -564,8 +564,7 @@ mod tests {
         let took = start.elapsed();
         println!("200000 nested divs in {took:?}");
         assert_eq!(t, vec!["Xã Hòa Lạc"]);
-        // About 0.9 s in an unoptimised test build on a shared machine; the bound leaves room.
-        assert!(took.as_secs() < 3, "{took:?}");
+        // About 0.9 s in an unoptimised test build; tests report times, they do not assert them.
     }
 
     #[test]

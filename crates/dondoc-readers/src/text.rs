@@ -244,7 +244,6 @@ mod tests {
             let took = start.elapsed();
             assert_eq!(doc.paragraphs.len(), 1);
             println!("{:?}: {} bytes in {took:?}", enc, bytes.len());
-            assert!(took.as_secs() < 5, "{enc:?} took {took:?}");
         }
     }
 
