@@ -15,7 +15,7 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::{Limits, ReadDoc, ReadError, RawParagraph};
+use crate::{Limits, RawParagraph, ReadDoc, ReadError};
 
 /// Word has nine list levels (0–8).
 const LEVELS: usize = 9;
@@ -28,9 +28,10 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<ReadDoc, ReadError> {
         left: limits.max_inflated_bytes,
         limit: limits.max_inflated_bytes,
     };
-    let document = read_entry(&mut archive, "word/document.xml", &mut budget)?.ok_or_else(|| {
-        ReadError::InvalidDocx("không có phần word/document.xml trong tệp".to_string())
-    })?;
+    let document =
+        read_entry(&mut archive, "word/document.xml", &mut budget)?.ok_or_else(|| {
+            ReadError::InvalidDocx("không có phần word/document.xml trong tệp".to_string())
+        })?;
     // Styles and numbering are optional: a document without them simply has no labels.
     let styles = match read_entry(&mut archive, "word/styles.xml", &mut budget)? {
         Some(x) => parse_styles(&x),
@@ -337,7 +338,10 @@ fn parse_numbering(xml: &str) -> Numbering {
         let name = wname(&e).unwrap_or_default();
         match name.as_str() {
             "abstractNum" => {
-                abs = Some((attr(&e, "abstractNumId").unwrap_or_default(), Abstract::default()));
+                abs = Some((
+                    attr(&e, "abstractNumId").unwrap_or_default(),
+                    Abstract::default(),
+                ));
             }
             "num" => {
                 num = Some((attr(&e, "numId").unwrap_or_default(), Num::default()));
@@ -347,7 +351,9 @@ fn parse_numbering(xml: &str) -> Numbering {
                     n.abstract_id = attr(&e, "val").unwrap_or_default();
                 }
             }
-            "lvlOverride" => override_lvl = attr_u32(&e, "ilvl").and_then(|v| usize::try_from(v).ok()),
+            "lvlOverride" => {
+                override_lvl = attr_u32(&e, "ilvl").and_then(|v| usize::try_from(v).ok())
+            }
             "startOverride" => {
                 if let (Some(i), Some((_, n))) = (override_lvl, num.as_mut())
                     && let Some(slot) = n.start_overrides.get_mut(i)
@@ -541,7 +547,10 @@ impl<'a> Counters<'a> {
             }
         }
         if level.fmt == NumFmt::Bullet {
-            return Some("-".to_string());
+            // Any bullet glyph shows as "-", but a "+" (the sub-bullet of Vietnamese
+            // administrative style) keeps its meaning.
+            let plus = level.text.as_deref().is_some_and(|t| t.trim() == "+");
+            return Some(if plus { "+" } else { "-" }.to_string());
         }
         let template = level.text.as_deref().unwrap_or("");
         let mut label = String::new();
@@ -552,7 +561,11 @@ impl<'a> Counters<'a> {
             {
                 chars.next();
                 let i = (d as usize).saturating_sub(1);
-                let value = values.get(i).copied().flatten().unwrap_or_else(|| start_of(i));
+                let value = values
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .unwrap_or_else(|| start_of(i));
                 let fmt = abs
                     .levels
                     .get(i)
@@ -1014,7 +1027,12 @@ fn repair_legacy(paragraphs: &mut [RawParagraph]) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
     use std::io::Write;
@@ -1141,7 +1159,9 @@ mod tests {
         let got = texts(&docx(&body, Some(&outline_numbering()), None));
         assert_eq!(
             got,
-            ["I. A", "A. x", "1. y", "B. z", "II. B", "A. w", "5. năm", "6. sáu"]
+            [
+                "I. A", "A. x", "1. y", "B. z", "II. B", "A. w", "5. năm", "6. sáu"
+            ]
         );
     }
 
@@ -1173,7 +1193,12 @@ mod tests {
 
     #[test]
     fn tables_give_one_paragraph_per_row() {
-        let cell = |ps: &[&str]| format!("<w:tc>{}</w:tc>", ps.iter().map(|t| p(t)).collect::<String>());
+        let cell = |ps: &[&str]| {
+            format!(
+                "<w:tc>{}</w:tc>",
+                ps.iter().map(|t| p(t)).collect::<String>()
+            )
+        };
         let body = format!(
             "{}<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>{}",
             p("Trước bảng"),
@@ -1266,7 +1291,10 @@ mod tests {
             Err(ReadError::InvalidDocx(_))
         ));
         // Broken XML inside a valid zip.
-        let r = read(&docx("<w:p><w:r><w:t>a</w:x></w:p>", None, None), &Limits::default());
+        let r = read(
+            &docx("<w:p><w:r><w:t>a</w:x></w:p>", None, None),
+            &Limits::default(),
+        );
         assert!(r.is_err() || r.is_ok());
     }
 
@@ -1304,14 +1332,24 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let body = format!("{}{}{}", "<w:sdt>".repeat(100_000), p("sâu"), "</w:sdt>".repeat(100_000));
+        let body = format!(
+            "{}{}{}",
+            "<w:sdt>".repeat(100_000),
+            p("sâu"),
+            "</w:sdt>".repeat(100_000)
+        );
         assert_eq!(texts(&docx(&body, None, None)), ["sâu"]);
     }
 }
 
 /// Accuracy against the real documents of the shared corpus, when it is there.
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 pub(crate) mod corpus {
     use dondoc_text::{NormDoc, normalize_document};
     use std::collections::{HashMap, HashSet};
@@ -1346,8 +1384,22 @@ pub(crate) mod corpus {
         ok.then_some(label)
     }
 
+    /// `needle` occurs in `hay` starting and ending at word boundaries.
+    fn contains_words(hay: &str, needle: &str) -> bool {
+        hay.match_indices(needle).any(|(i, _)| {
+            let before = hay.get(..i).and_then(|b| b.chars().last());
+            let after = hay.get(i + needle.len()..).and_then(|a| a.chars().next());
+            before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+        })
+    }
+
     pub(crate) struct Score {
+        /// Reference paragraphs found exactly.
         pub paras: f64,
+        /// Reference paragraphs found exactly or as a whole-word piece of one of ours: the
+        /// reference texts of some documents are hard-wrapped (pdftotext, pandoc), so their
+        /// "paragraphs" are lines.
+        pub pieces: f64,
         pub labels: (usize, usize),
         pub words: f64,
     }
@@ -1369,28 +1421,44 @@ pub(crate) mod corpus {
             .map(|i| reference.para_text(i))
             .collect();
         let mut found = 0;
+        let mut pieces = 0;
         let (mut labelled, mut label_ok) = (0, 0);
         for r in &refs {
             if set.contains(r) {
                 found += 1;
+                pieces += 1;
+            } else if ours.iter().any(|o| contains_words(o, r)) {
+                pieces += 1;
             } else if show_misses {
                 println!("    miss: {}", r.chars().take(100).collect::<String>());
             }
             if let Some(l) = outline_label(r) {
                 labelled += 1;
                 let body = r.get(l.len() + 1..).unwrap_or("");
+                // A wrapped reference line that begins one of our paragraphs carries the
+                // same label.
+                let begins = |o: &&str| {
+                    o.starts_with(r)
+                        && o.get(r.len()..)
+                            .is_some_and(|t| t.is_empty() || t.starts_with(' '))
+                };
                 if set.contains(r)
+                    || ours.iter().any(begins)
                     || bodies.get(body).is_some_and(|ls| ls.contains(&l))
                 {
                     label_ok += 1;
+                } else if show_misses {
+                    println!("    label miss: {}", r.chars().take(80).collect::<String>());
                 }
             }
         }
         let our_words: HashMap<&str, usize> =
-            got.text.split_whitespace().fold(HashMap::new(), |mut m, w| {
-                *m.entry(w).or_default() += 1;
-                m
-            });
+            got.text
+                .split_whitespace()
+                .fold(HashMap::new(), |mut m, w| {
+                    *m.entry(w).or_default() += 1;
+                    m
+                });
         let mut left = our_words.clone();
         let ref_words: Vec<&str> = reference.text.split_whitespace().collect();
         let mut wfound = 0;
@@ -1404,6 +1472,7 @@ pub(crate) mod corpus {
         }
         Score {
             paras: found as f64 / refs.len().max(1) as f64,
+            pieces: pieces as f64 / refs.len().max(1) as f64,
             labels: (label_ok, labelled),
             words: wfound as f64 / ref_words.len().max(1) as f64,
         }
@@ -1422,9 +1491,13 @@ pub(crate) mod corpus {
         files.sort();
         let show = std::env::var_os("DONDOC_SHOW_MISSES").is_some();
         let mut worst: f64 = 1.0;
-        for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "docx")) {
+        for f in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "docx"))
+        {
             let stem = f.file_stem().unwrap().to_string_lossy().to_string();
-            let Ok(reference) = std::fs::read_to_string(shared.join(format!("corpus/text/{stem}.txt")))
+            let Ok(reference) =
+                std::fs::read_to_string(shared.join(format!("corpus/text/{stem}.txt")))
             else {
                 continue;
             };
@@ -1434,8 +1507,9 @@ pub(crate) mod corpus {
             let got = normalize_document(&doc.paragraphs);
             let s = score(&got, &NormDoc::from_plain(&reference), show);
             println!(
-                "docx {stem}: paragraphs {:.1}%, labels {}/{}, words {:.1}%",
+                "docx {stem}: paragraphs {:.1}% exact, {:.1}% exact or as a piece, labels {}/{}, words {:.1}%",
                 s.paras * 100.0,
+                s.pieces * 100.0,
                 s.labels.0,
                 s.labels.1,
                 s.words * 100.0
