@@ -1001,7 +1001,7 @@ fn props(w: &mut Walker<'_>, e: &BytesStart<'_>, ppr: bool, rpr: bool, stack: &[
 
 /// Converts text typed in a legacy Vietnamese font (.VnTime, VNI-Times) to Unicode and says
 /// which encoding it was.
-fn repair_legacy(paragraphs: &mut [RawParagraph]) -> String {
+pub(crate) fn repair_legacy(paragraphs: &mut [RawParagraph]) -> String {
     let joined: String = paragraphs
         .iter()
         .map(|p| p.text.replace('\n', "\u{2028}"))
