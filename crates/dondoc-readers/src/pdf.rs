@@ -649,7 +649,7 @@ fn lines_of(page: &Page) -> Vec<Line> {
         for s in &g {
             if let Some(px) = prev_x1 {
                 let gap = s.x0 - px;
-                if gap > 3.0 * size {
+                if gap > 6.0 * size {
                     text.push_str(" | ");
                     columns = true;
                 } else if gap > 0.15 * size && !text.ends_with(' ') && !s.text.starts_with(' ') {
@@ -786,22 +786,36 @@ fn layout(pages: Vec<Page>) -> Vec<RawParagraph> {
                     let size = line.size.max(prev.size);
                     let normal_gap = spacing.unwrap_or(1.2 * size).min(1.6 * size);
                     let close = gap > 0.0 && gap <= normal_gap * 1.25 + 0.5;
-                    let prev_full = prev.x1 >= right - 2.5 * size;
+                    // The previous line was wrapped when the first word of this one would
+                    // not have fitted in the room left before the right margin.
+                    let room = right - prev.x1;
+                    let first_word = line.text.split(' ').next().map_or(0, |w| w.chars().count());
+                    let prev_full =
+                        room < 2.5 * size || room < (first_word as f32 + 1.0) * 0.55 * size;
                     let indented = line.x0 > left + 1.0 * size;
+                    // A wrapped line may begin with "-" or "1." by chance; a label starts a
+                    // paragraph when the line before ended a sentence or a clause.
+                    let label = starts_with_label(&line.text)
+                        && prev.text.ends_with(['.', ';', ':', '!', '?', ')', '…']);
                     close
                         && prev_full
                         && !indented
                         && !line.columns
                         && !prev.columns
-                        && !starts_with_label(&line.text)
+                        && !label
                         && (line.size - prev.size).abs() < 0.15 * size
                 }
                 None => false,
             };
             if joins {
                 if let Some((p, prev)) = cur.as_mut() {
-                    // Vietnamese is not hyphenated at line ends: a wrap is always a space.
-                    p.text.push(' ');
+                    // Vietnamese words are not hyphenated at line ends, but compounds such
+                    // as "244/BC-UBND" wrap after their hyphen: no space there.
+                    let mut tail = p.text.chars().rev();
+                    let glued = tail.next() == Some('-') && tail.next().is_some_and(|c| !c.is_whitespace());
+                    if !glued {
+                        p.text.push(' ');
+                    }
                     p.text.push_str(&line.text);
                     p.bold &= line.bold;
                     *prev = line;
