@@ -114,7 +114,11 @@ impl Font {
     }
 
     fn width(&self, code: u32) -> f32 {
-        self.widths.get(&code).copied().unwrap_or(self.default_width) / 1000.0
+        self.widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
+            / 1000.0
     }
 }
 
@@ -131,7 +135,10 @@ fn number(o: &Object) -> Option<f32> {
 }
 
 fn load_font(doc: &Document, dict: &Dictionary) -> Font {
-    let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+    let subtype = dict
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .unwrap_or(b"");
     let base = dict
         .get(b"BaseFont")
         .and_then(Object::as_name)
@@ -172,7 +179,11 @@ fn load_font(doc: &Document, dict: &Dictionary) -> Font {
                 .map(|o| deref(doc, o))
                 .and_then(|o| o.as_dict().ok())
             {
-                font.bold |= fd.get(b"FontWeight").ok().and_then(number).is_some_and(|w| w >= 600.0);
+                font.bold |= fd
+                    .get(b"FontWeight")
+                    .ok()
+                    .and_then(number)
+                    .is_some_and(|w| w >= 600.0);
             }
         }
     } else {
@@ -307,7 +318,8 @@ fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
             "beginbfrange" => mode = "range",
             "endbfchar" | "endbfrange" => mode = "",
             _ if mode == "char" => {
-                if let (Some(code), Some(dst)) = (hex(t), tokens.get(i + 1).and_then(|d| utf16(d))) {
+                if let (Some(code), Some(dst)) = (hex(t), tokens.get(i + 1).and_then(|d| utf16(d)))
+                {
                     map.insert(code, dst);
                     i += 1;
                 }
@@ -449,11 +461,8 @@ fn read_page(doc: &Document, page: ObjectId, cache: &mut HashMap<ObjectId, Font>
         let Ok(op) = op else { break };
         let v = operands(&op);
         match op.operator.as_str() {
-            "q" => {
-                if stack.len() < 1024 {
-                    stack.push(st.ctm);
-                }
-            }
+            // Bounded: a hostile stream of "q" must not grow memory without end.
+            "q" if stack.len() < 1024 => stack.push(st.ctm),
             "Q" => {
                 if let Some(m) = stack.pop() {
                     st.ctm = m;
@@ -537,7 +546,11 @@ fn page_font_refs(doc: &Document, page: ObjectId) -> HashMap<Vec<u8>, ObjectId> 
     let mut dicts: Vec<&Dictionary> = inline.into_iter().collect();
     dicts.extend(ids.into_iter().filter_map(|id| doc.get_dictionary(id).ok()));
     for res in dicts {
-        let Ok(fonts) = res.get(b"Font").map(|o| deref(doc, o)).and_then(Object::as_dict) else {
+        let Ok(fonts) = res
+            .get(b"Font")
+            .map(|o| deref(doc, o))
+            .and_then(Object::as_dict)
+        else {
             continue;
         };
         for (name, o) in fonts.iter() {
@@ -594,7 +607,11 @@ fn show(st: &mut State, font: &Font, items: &[&Object], spans: &mut Vec<Span>) {
     if text.trim().is_empty() && text.is_empty() {
         return;
     }
-    let (x0, x1) = if end.0 >= start.0 { (start.0, end.0) } else { (end.0, start.0) };
+    let (x0, x1) = if end.0 >= start.0 {
+        (start.0, end.0)
+    } else {
+        (end.0, start.0)
+    };
     spans.push(Span {
         x0,
         x1,
@@ -626,13 +643,18 @@ struct Line {
 
 /// Groups a page's spans into lines, top to bottom.
 fn lines_of(page: &Page) -> Vec<Line> {
-    let mut spans: Vec<&Span> = page.spans.iter().filter(|s| !s.text.trim().is_empty()).collect();
+    let mut spans: Vec<&Span> = page
+        .spans
+        .iter()
+        .filter(|s| !s.text.trim().is_empty())
+        .collect();
     spans.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut groups: Vec<Vec<&Span>> = Vec::new();
     for s in spans {
         match groups.last_mut() {
             Some(g)
-                if g.first().is_some_and(|f| (f.y - s.y).abs() <= 0.35 * f.size.max(s.size)) =>
+                if g.first()
+                    .is_some_and(|f| (f.y - s.y).abs() <= 0.35 * f.size.max(s.size)) =>
             {
                 g.push(s)
             }
@@ -675,14 +697,17 @@ fn lines_of(page: &Page) -> Vec<Line> {
 
 /// A line that is only a page number: "3", "- 3 -", "Trang 3", "3/10".
 fn is_page_number(text: &str) -> bool {
-    let t = text.trim().trim_matches(|c| c == '-' || c == '–' || c == ' ');
+    let t = text
+        .trim()
+        .trim_matches(|c| c == '-' || c == '–' || c == ' ');
     let t = t
         .strip_prefix("Trang ")
         .or_else(|| t.strip_prefix("trang "))
         .unwrap_or(t);
     !t.is_empty()
         && t.len() <= 12
-        && t.chars().all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -708,9 +733,14 @@ fn starts_with_label(text: &str) -> bool {
         if body.is_empty() {
             return false;
         }
-        let digits = body.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-        let roman = first.ends_with('.') && body.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
-        let letter = first.ends_with(')') && body.chars().count() == 1 && body.chars().all(char::is_alphabetic);
+        let digits = body
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+        let roman =
+            first.ends_with('.') && body.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+        let letter = first.ends_with(')')
+            && body.chars().count() == 1
+            && body.chars().all(char::is_alphabetic);
         return digits || roman || letter;
     }
     false
@@ -764,9 +794,13 @@ fn layout(pages: Vec<Page>) -> Vec<RawParagraph> {
     let right = {
         let mut v: Vec<f32> = all.iter().map(|l| l.x1).collect();
         v.sort_by(f32::total_cmp);
-        v.get(v.len().saturating_sub(1) * 9 / 10).copied().unwrap_or(0.0)
+        v.get(v.len().saturating_sub(1) * 9 / 10)
+            .copied()
+            .unwrap_or(0.0)
     };
     let mut out = Vec::new();
+    // The paragraph being built and its last line; it may go on across a page break.
+    let mut cur: Option<(RawParagraph, Line)> = None;
     for lines in page_lines {
         let gaps: Vec<f32> = lines
             .windows(2)
@@ -777,7 +811,6 @@ fn layout(pages: Vec<Page>) -> Vec<RawParagraph> {
             .filter(|g| *g > 0.0)
             .collect();
         let spacing = median(gaps);
-        let mut cur: Option<(RawParagraph, Line)> = None;
         let mut first_on_page = true;
         for line in lines {
             let joins = match &cur {
@@ -785,7 +818,9 @@ fn layout(pages: Vec<Page>) -> Vec<RawParagraph> {
                     let gap = prev.y - line.y;
                     let size = line.size.max(prev.size);
                     let normal_gap = spacing.unwrap_or(1.2 * size).min(1.6 * size);
-                    let close = gap > 0.0 && gap <= normal_gap * 1.25 + 0.5;
+                    // Across a page break only the wrap tells: a paragraph whose last line
+                    // was full goes on at the top of the next page.
+                    let close = first_on_page || (gap > 0.0 && gap <= normal_gap * 1.25 + 0.5);
                     // The previous line was wrapped when the first word of this one would
                     // not have fitted in the room left before the right margin.
                     let room = right - prev.x1;
@@ -812,7 +847,8 @@ fn layout(pages: Vec<Page>) -> Vec<RawParagraph> {
                     // Vietnamese words are not hyphenated at line ends, but compounds such
                     // as "244/BC-UBND" wrap after their hyphen: no space there.
                     let mut tail = p.text.chars().rev();
-                    let glued = tail.next() == Some('-') && tail.next().is_some_and(|c| !c.is_whitespace());
+                    let glued =
+                        tail.next() == Some('-') && tail.next().is_some_and(|c| !c.is_whitespace());
                     if !glued {
                         p.text.push(' ');
                     }
@@ -820,6 +856,7 @@ fn layout(pages: Vec<Page>) -> Vec<RawParagraph> {
                     p.bold &= line.bold;
                     *prev = line;
                 }
+                first_on_page = false;
                 continue;
             }
             if let Some((p, _)) = cur.take() {
@@ -829,20 +866,25 @@ fn layout(pages: Vec<Page>) -> Vec<RawParagraph> {
                 text: line.text.clone(),
                 bold: line.bold,
                 table_row: line.columns,
-                after_page_break: first_on_page && n_pages > 1 && !out.is_empty(),
+                after_page_break: first_on_page && !out.is_empty(),
             };
             first_on_page = false;
             cur = Some((para, line));
         }
-        if let Some((p, _)) = cur.take() {
-            out.push(p);
-        }
+    }
+    if let Some((p, _)) = cur.take() {
+        out.push(p);
     }
     out
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
     use lopdf::content::Operation;
@@ -874,7 +916,10 @@ mod tests {
                     ops.push(Operation::new("ET", vec![]));
                 }
             } else {
-                ops.push(Operation::new("re", vec![10.into(), 10.into(), 100.into(), 100.into()]));
+                ops.push(Operation::new(
+                    "re",
+                    vec![10.into(), 10.into(), 100.into(), 100.into()],
+                ));
                 ops.push(Operation::new("f", vec![]));
             }
             let content = Content { operations: ops };
@@ -930,13 +975,29 @@ mod tests {
         // Fictional text: two wrapped paragraphs, a numbered item, page numbers at the foot.
         let p1 = vec![
             (72.0, 770.0, "THONG BAO"),
-            (100.0, 740.0, "Ngay 5 thang 6, cuoc hop ve tinh hinh trien khai du an thu nghiem cua"),
-            (72.0, 726.0, "don vi A da duoc to chuc voi su tham du cua cac phong ban lien quan."),
-            (72.0, 712.0, "1. Phong Ke hoach chu tri tong hop bao cao truoc ngay 30 thang 6."),
+            (
+                100.0,
+                740.0,
+                "Ngay 5 thang 6, cuoc hop ve tinh hinh trien khai du an thu nghiem cua",
+            ),
+            (
+                72.0,
+                726.0,
+                "don vi A da duoc to chuc voi su tham du cua cac phong ban lien quan.",
+            ),
+            (
+                72.0,
+                712.0,
+                "1. Phong Ke hoach chu tri tong hop bao cao truoc ngay 30 thang 6.",
+            ),
             (290.0, 40.0, "1"),
         ];
         let p2 = vec![
-            (72.0, 770.0, "2. Phong Tai chinh bo tri kinh phi cho cac hang muc con lai cua du an"),
+            (
+                72.0,
+                770.0,
+                "2. Phong Tai chinh bo tri kinh phi cho cac hang muc con lai cua du an",
+            ),
             (72.0, 756.0, "theo ke hoach da duoc phe duyet."),
             (290.0, 40.0, "2"),
         ];
@@ -954,7 +1015,10 @@ mod tests {
                     "Ngay 5 thang 6, cuoc hop ve tinh hinh trien khai du an thu nghiem cua don vi A da duoc to chuc voi su tham du cua cac phong ban lien quan.",
                     false
                 ),
-                ("1. Phong Ke hoach chu tri tong hop bao cao truoc ngay 30 thang 6.", false),
+                (
+                    "1. Phong Ke hoach chu tri tong hop bao cao truoc ngay 30 thang 6.",
+                    false
+                ),
                 (
                     "2. Phong Tai chinh bo tri kinh phi cho cac hang muc con lai cua du an theo ke hoach da duoc phe duyet.",
                     true
@@ -1002,7 +1066,10 @@ mod tests {
             .unwrap_or_default();
         files.sort();
         let show = std::env::var_os("DONDOC_SHOW_MISSES").is_some();
-        for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "pdf")) {
+        for f in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
+        {
             let stem = f.file_stem().unwrap().to_string_lossy().to_string();
             let Ok(reference) =
                 std::fs::read_to_string(shared.join(format!("corpus/text/{stem}.txt")))
