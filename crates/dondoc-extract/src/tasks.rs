@@ -259,7 +259,7 @@ fn sentences(text: &str, base: usize) -> Vec<Unit> {
 fn is_directive(text: &str, has_lead: bool, default: bool) -> bool {
     let l = lower(text);
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if starts_with_any(l, ASSESSMENT) {
+    if starts_with_any(l, ASSESSMENT) || starts_with_any(l, NOT_TASK_OPENINGS) {
         return false;
     }
     if has_lead || starts_with_any(l, IMPERATIVE) {
@@ -398,6 +398,9 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
     let mut contexts: Vec<Context> = vec![Context::default(); nodes.len()];
     let mut root = Context::default();
     let mut tasks: Vec<Task> = Vec::new();
+    if ctx.kind == DocKind::BaoCao {
+        return Vec::new();
+    }
     let first = first_directive_node(nodes, ctx);
     let mut unassigned = 0usize;
     for (i, node) in nodes.iter().enumerate() {

@@ -233,8 +233,10 @@ fn is_chrome(text: &str) -> bool {
 struct Wrapping {
     /// Lines are hard-wrapped at about this many characters (0: one line per paragraph).
     width: usize,
-    /// A paragraph's first line is indented and its other lines are not.
+    /// A paragraph's first line is indented more than its other lines.
     indented_starts: bool,
+    /// The indentation of most lines: a paragraph's first line is indented more.
+    base_indent: usize,
 }
 
 fn indentation(raw: &str) -> usize {
@@ -245,18 +247,23 @@ fn indentation(raw: &str) -> usize {
 
 fn learn_wrapping(raw: &[RawParagraph]) -> Wrapping {
     let mut lens: Vec<usize> = Vec::new();
-    let mut indented = 0usize;
+    let mut indents: Vec<usize> = Vec::new();
     for r in raw {
         for line in r.text.lines() {
             let n = line.trim().chars().count();
             if n > 0 {
                 lens.push(n);
-                if indentation(line) >= 3 {
-                    indented += 1;
-                }
+                indents.push(indentation(line));
             }
         }
     }
+    // The most common indentation is that of continuation lines.
+    let mut counts = std::collections::BTreeMap::new();
+    for &i in &indents {
+        *counts.entry(i).or_insert(0usize) += 1;
+    }
+    let base_indent = counts.iter().max_by_key(|(_, c)| **c).map_or(0, |(i, _)| *i);
+    let indented = indents.iter().filter(|&&i| i >= base_indent + 3).count();
     if lens.len() < 12 {
         return Wrapping::default();
     }
@@ -326,7 +333,7 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
                 if after_blank || wrap.width == 0 {
                     return page_break && !starts_item(&line.text);
                 }
-                if starts_item(&line.text) || (wrap.indented_starts && indent >= 2) {
+                if starts_item(&line.text) || (wrap.indented_starts && indent >= wrap.base_indent + 3) {
                     return false;
                 }
                 if page_break {
