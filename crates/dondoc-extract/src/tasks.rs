@@ -186,6 +186,38 @@ const NON_TASK_HEADINGS: &[&str] = &[
     "khuyết điểm",
     "nguyên nhân",
     "bài học",
+    "thành phần",
+    "ý kiến của",
+    "tóm tắt",
+    "chỉ tiêu",
+    "đối tượng",
+    "phạm vi",
+    "thời gian, địa điểm",
+    "kinh phí",
+];
+
+/// Openings of lines that list people, options or targets, not tasks.
+const NOT_TASK_OPENINGS: &[&str] = &[
+    "ông:",
+    "bà:",
+    "ông ",
+    "bà ",
+    "phương án",
+    "chỉ tiêu",
+    "kính mời",
+    "thời gian, hình thức",
+    "tại điểm cầu",
+    "đại diện",
+    "chủ trì tại",
+    "thành phần",
+    "cơ quan trình",
+    "thể loại",
+    "hội nghị được",
+    "các nội dung",
+    "mục tiêu",
+    "kinh phí",
+    "đối tượng",
+    "từ nay đến",
 ];
 
 fn lower(s: &str) -> String {

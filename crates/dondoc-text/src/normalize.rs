@@ -262,7 +262,10 @@ fn learn_wrapping(raw: &[RawParagraph]) -> Wrapping {
     for &i in &indents {
         *counts.entry(i).or_insert(0usize) += 1;
     }
-    let base_indent = counts.iter().max_by_key(|(_, c)| **c).map_or(0, |(i, _)| *i);
+    let base_indent = counts
+        .iter()
+        .max_by_key(|(_, c)| **c)
+        .map_or(0, |(i, _)| *i);
     let indented = indents.iter().filter(|&&i| i >= base_indent + 3).count();
     if lens.len() < 12 {
         return Wrapping::default();
@@ -278,6 +281,7 @@ fn learn_wrapping(raw: &[RawParagraph]) -> Wrapping {
     Wrapping {
         width,
         indented_starts: width > 0 && indented * 100 >= lens.len() * 15,
+        base_indent,
     }
 }
 
@@ -333,7 +337,9 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
                 if after_blank || wrap.width == 0 {
                     return page_break && !starts_item(&line.text);
                 }
-                if starts_item(&line.text) || (wrap.indented_starts && indent >= wrap.base_indent + 3) {
+                if starts_item(&line.text)
+                    || (wrap.indented_starts && indent >= wrap.base_indent + 3)
+                {
                     return false;
                 }
                 if page_break {
