@@ -413,6 +413,24 @@ fn section_of(node: &Node) -> String {
     }
 }
 
+/// A sentence that opens with a verb of action, not one that assigns ("Giao X", "Đề nghị X").
+fn imperative_without_subject(text: &str) -> bool {
+    let l = lower(text);
+    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+    starts_with_any(l, IMPERATIVE)
+        && !starts_with_any(
+            l,
+            &[
+                "giao ",
+                "đề nghị",
+                "yêu cầu",
+                "trên cơ sở",
+                "căn cứ",
+                "trong phạm vi",
+            ],
+        )
+}
+
 /// A sentence that only sets when the work before it is due: "Các đơn vị hoàn thành trong
 /// tháng 02/2018.", "Thời gian hoàn thành trước ngày 06/3/2018."
 fn deadline_only(text: &str) -> bool {
@@ -467,6 +485,17 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
             if !found.lead.is_empty() && !issuer_frame {
                 c.lead = found.lead;
                 c.lead_text = found.lead_text;
+            } else if heading && !issuer_frame {
+                // "1. Tờ trình của Hội Nông dân:", "5. Ủy ban nhân dân cấp xã": a heading that
+                // names bodies without a verb assigns them what follows.
+                let named: Vec<Org> = org::find_orgs(text, &ctx.orgs)
+                    .into_iter()
+                    .flat_map(|m| m.orgs)
+                    .collect();
+                if !named.is_empty() {
+                    c.lead = named;
+                    c.lead_text = Some(text.trim_end_matches(':').trim().to_string());
+                }
             }
             if found.deadline.is_some() {
                 c.deadline = found.deadline;
@@ -511,9 +540,15 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
             if t.is_empty() {
                 continue;
             }
-            let found = analyse(t, ctx, warnings);
+            let mut found = analyse(t, ctx, warnings);
             if own_commitment(t, found.lead_text.as_deref()) {
                 continue;
+            }
+            // An imperative sentence under a heading ("Chủ trì, phối hợp với …", "Chỉ đạo các
+            // đơn vị …") has the heading's body as its subject; the bodies it names are objects.
+            if !inherited.lead.is_empty() && imperative_without_subject(t) {
+                found.lead = Vec::new();
+                found.lead_text = None;
             }
             let directive = is_directive(
                 t,
