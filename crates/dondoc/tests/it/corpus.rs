@@ -31,15 +31,29 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn python() -> Option<&'static str> {
-    ["python3", "python"].into_iter().find(|p| Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success()))
+    ["python3", "python"].into_iter().find(|p| {
+        Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
 }
 
 /// Runs `dondoc extract` on `files` and writes each extraction as `<stem>.json` into `out`.
 fn extract_into(files: &[PathBuf], out: &Path) {
     std::fs::create_dir_all(out).unwrap();
     for f in files {
-        let o = Command::new(env!("CARGO_BIN_EXE_dondoc")).arg("extract").arg(f).output().unwrap();
-        assert!(o.status.success(), "dondoc extract {} failed: {}", f.display(), String::from_utf8_lossy(&o.stderr));
+        let o = Command::new(env!("CARGO_BIN_EXE_dondoc"))
+            .arg("extract")
+            .arg(f)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "dondoc extract {} failed: {}",
+            f.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
         let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
         std::fs::write(out.join(format!("{stem}.json")), &o.stdout).unwrap();
     }
@@ -54,7 +68,11 @@ fn score(py: &str, shared: &Path, gold: &Path, pred: &Path) -> BTreeMap<String, 
         .arg("--json")
         .output()
         .unwrap();
-    assert!(o.status.success(), "score.py failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "score.py failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     v.as_object()
         .unwrap()
@@ -65,7 +83,11 @@ fn score(py: &str, shared: &Path, gold: &Path, pred: &Path) -> BTreeMap<String, 
 
 fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == ext)).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == ext))
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -102,20 +124,36 @@ fn every_format_extracts_like_its_plain_text() {
     let formats = shared.join("corpus/formats");
     let mut report = Vec::new();
     let mut failures = Vec::new();
-    for (dir, ext) in [("docx", "docx"), ("pdf", "pdf"), ("html", "html"), ("tcvn3", "txt"), ("vni", "txt")] {
+    for (dir, ext) in [
+        ("docx", "docx"),
+        ("pdf", "pdf"),
+        ("html", "html"),
+        ("tcvn3", "txt"),
+        ("vni", "txt"),
+    ] {
         for f in files_in(&formats.join(dir), ext) {
             let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
             let gold = tmp.path().join(format!("gold-{dir}-{stem}"));
             std::fs::create_dir_all(&gold).unwrap();
-            std::fs::copy(shared.join(format!("corpus/gold/{stem}.json")), gold.join(format!("{stem}.json"))).unwrap();
+            std::fs::copy(
+                shared.join(format!("corpus/gold/{stem}.json")),
+                gold.join(format!("{stem}.json")),
+            )
+            .unwrap();
             let plain = tmp.path().join(format!("plain-{stem}"));
             if !plain.exists() {
                 extract_into(&[shared.join(format!("corpus/text/{stem}.txt"))], &plain);
             }
             let got = tmp.path().join(format!("{dir}-{stem}"));
             extract_into(&[f.clone()], &got);
-            let want = score(py, &shared, &gold, &plain).get("task_f1").copied().unwrap_or(0.0);
-            let have = score(py, &shared, &gold, &got).get("task_f1").copied().unwrap_or(0.0);
+            let want = score(py, &shared, &gold, &plain)
+                .get("task_f1")
+                .copied()
+                .unwrap_or(0.0);
+            let have = score(py, &shared, &gold, &got)
+                .get("task_f1")
+                .copied()
+                .unwrap_or(0.0);
             report.push(format!("{dir}/{stem}: {have:.3} (text {want:.3})"));
             if have + FORMAT_TOLERANCE + 1e-9 < want {
                 failures.push(format!("{dir}/{stem}: task_f1 {have:.3} vs text {want:.3}"));
@@ -123,6 +161,14 @@ fn every_format_extracts_like_its_plain_text() {
         }
     }
     eprintln!("{}", report.join("\n"));
-    assert!(!report.is_empty(), "no format files found under {}", formats.display());
-    assert!(failures.is_empty(), "formats below their plain text: {}", failures.join("; "));
+    assert!(
+        !report.is_empty(),
+        "no format files found under {}",
+        formats.display()
+    );
+    assert!(
+        failures.is_empty(),
+        "formats below their plain text: {}",
+        failures.join("; ")
+    );
 }
