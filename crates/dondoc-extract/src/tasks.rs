@@ -174,7 +174,6 @@ const DIRECTIVE_CUES: &[&str] = &[
 /// Section headings whose items state aims, results or assessments, not tasks.
 const NON_TASK_HEADINGS: &[&str] = &[
     "mục đích",
-    "yêu cầu",
     "đánh giá",
     "kết quả",
     "tình hình",
@@ -291,17 +290,29 @@ fn sentences(text: &str, base: usize) -> Vec<Unit> {
 fn is_directive(text: &str, has_lead: bool, default: bool) -> bool {
     let l = lower(text);
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if starts_with_any(l, ASSESSMENT) || starts_with_any(l, NOT_TASK_OPENINGS) {
+    if starts_with_any(l, ASSESSMENT) || starts_with_any(l, NOT_TASK_OPENINGS) || is_closing(l) {
         return false;
     }
-    if has_lead || starts_with_any(l, IMPERATIVE) {
-        return true;
-    }
     let padded = format!(" {l} ");
-    if contains_any(&padded, DIRECTIVE_CUES) {
-        return true;
+    let imperative = starts_with_any(l, IMPERATIVE);
+    let strong = contains_any(&padded, DIRECTIVE_CUES);
+    // A statement of what was done or is lacking stays one, even when it names a body.
+    if contains_any(&padded, RESULT_CUES) && !imperative && !strong {
+        return false;
     }
-    default && !contains_any(&padded, RESULT_CUES)
+    has_lead || imperative || strong || default
+}
+
+/// The closing formulas of a document: "… nghiêm túc triển khai thực hiện./.",
+/// "Văn phòng Chính phủ xin trân trọng thông báo./.", "(Gửi kèm: …)".
+fn is_closing(l: &str) -> bool {
+    l.ends_with("./.")
+        || l.ends_with("/.")
+        || l.contains("trân trọng")
+        || l.starts_with("(gửi kèm")
+        || l.starts_with("biên bản kết thúc")
+        || l.contains("xin thông báo")
+        || (l.split_whitespace().count() <= 16 && l.ends_with("nghiêm túc triển khai thực hiện."))
 }
 
 /// A heading that only introduces what follows: it ends with ":" or names a body and nothing
@@ -404,6 +415,20 @@ fn first_directive_node(nodes: &[Node], ctx: &Ctx<'_>) -> usize {
     0
 }
 
+/// A short line that only names organisations ("Các Sở, ngành, đơn vị liên quan"): a heading
+/// whose items did not follow as sub-items.
+fn names_only(text: &str, ctx: &Ctx<'_>) -> bool {
+    let words = text.split_whitespace().count();
+    if words > 12 || text.ends_with('.') {
+        return false;
+    }
+    let covered: usize = org::find_orgs(text, &ctx.orgs)
+        .iter()
+        .map(|m| m.end.saturating_sub(m.start))
+        .sum();
+    covered * 100 >= text.trim_end_matches(':').len() * 60
+}
+
 /// The outline path of a node, or "pN" (Nth paragraph) outside any outline.
 fn section_of(node: &Node) -> String {
     if node.path.is_empty() {
@@ -503,7 +528,26 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
             if found.report_to.is_some() {
                 c.report_to = found.report_to;
             }
-            c.not_tasks = heading && contains_any(&l, NON_TASK_HEADINGS) && !l.contains("nhiệm vụ");
+            // Items under "Ý kiến của …", "Mục đích, yêu cầu" are not tasks, nor their sub-items.
+            c.not_tasks = inherited.not_tasks
+                || (heading && contains_any(&l, NON_TASK_HEADINGS) && !l.contains("nhiệm vụ"));
+            // "… cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:" opens directives
+            // even under an assessment heading.
+            if intro
+                && (!c.lead.is_empty()
+                    || contains_any(
+                        &l,
+                        &[
+                            "nhiệm vụ",
+                            "giải pháp",
+                            "sau đây",
+                            "như sau",
+                            "nội dung sau",
+                        ],
+                    ))
+            {
+                c.not_tasks = false;
+            }
             if heading {
                 if let Some(slot) = contexts.get_mut(i) {
                     *slot = c;
