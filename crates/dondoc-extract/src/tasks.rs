@@ -415,20 +415,6 @@ fn first_directive_node(nodes: &[Node], ctx: &Ctx<'_>) -> usize {
     0
 }
 
-/// A short line that only names organisations ("Các Sở, ngành, đơn vị liên quan"): a heading
-/// whose items did not follow as sub-items.
-fn names_only(text: &str, ctx: &Ctx<'_>) -> bool {
-    let words = text.split_whitespace().count();
-    if words > 12 || text.ends_with('.') {
-        return false;
-    }
-    let covered: usize = org::find_orgs(text, &ctx.orgs)
-        .iter()
-        .map(|m| m.end.saturating_sub(m.start))
-        .sum();
-    covered * 100 >= text.trim_end_matches(':').len() * 60
-}
-
 /// The outline path of a node, or "pN" (Nth paragraph) outside any outline.
 fn section_of(node: &Node) -> String {
     if node.path.is_empty() {
