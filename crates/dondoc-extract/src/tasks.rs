@@ -415,6 +415,29 @@ fn first_directive_node(nodes: &[Node], ctx: &Ctx<'_>) -> usize {
     0
 }
 
+/// Converts increasing byte offsets to character offsets in one pass over the text, so a long
+/// document with many tasks costs linear time, not quadratic.
+#[derive(Default)]
+struct CharCursor {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    fn char_offset(&mut self, doc: &NormDoc, byte: usize) -> usize {
+        if byte < self.byte {
+            return doc.char_offset(byte);
+        }
+        let mut b = byte.min(doc.text.len());
+        while b > self.byte && !doc.text.is_char_boundary(b) {
+            b -= 1;
+        }
+        self.chars += doc.text.get(self.byte..b).map_or(0, |s| s.chars().count());
+        self.byte = b;
+        self.chars
+    }
+}
+
 /// The outline path of a node, or "pN" (Nth paragraph) outside any outline.
 fn section_of(node: &Node) -> String {
     if node.path.is_empty() {
@@ -464,6 +487,7 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
     }
     let first = first_directive_node(nodes, ctx);
     let mut unassigned = 0usize;
+    let mut cursor = CharCursor::default();
     for (i, node) in nodes.iter().enumerate() {
         let text = doc.text.get(node.start..node.end).unwrap_or("").trim();
         if text.is_empty() {
@@ -682,7 +706,10 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                 recurrence,
                 report_to: g.report_to.or_else(|| inherited.report_to.clone()),
                 urgent,
-                span: [doc.char_offset(u.start), doc.char_offset(u.end)],
+                span: [
+                    cursor.char_offset(doc, u.start),
+                    cursor.char_offset(doc, u.end),
+                ],
             });
         }
     }

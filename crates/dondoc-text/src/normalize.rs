@@ -267,7 +267,8 @@ fn learn_wrapping(raw: &[RawParagraph]) -> Wrapping {
         .max_by_key(|(_, c)| **c)
         .map_or(0, |(i, _)| *i);
     let indented = indents.iter().filter(|&&i| i >= base_indent + 3).count();
-    if lens.len() < 12 {
+    // Too few lines to learn from: a short letter is not a hard-wrapped document.
+    if lens.len() < 30 {
         return Wrapping::default();
     }
     lens.sort_unstable();
