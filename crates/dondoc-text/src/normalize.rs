@@ -413,17 +413,18 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_join() {
         let mut text = String::new();
-        for i in 0..6 {
+        // Enough lines (30+) for the wrap width to be learnt.
+        for i in 0..10 {
             text.push_str(&format!("{i}. Ủy ban nhân dân huyện Hòa Bình Xanh giao Phòng Nội vụ chủ trì rà\nsoát các hồ sơ, phối hợp với Phòng Tư pháp và các đơn vị liên quan của\nHuyện đoàn báo cáo kết quả trước ngày 15/3/2026.\n"));
         }
         text.push_str("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n");
         let doc = NormDoc::from_plain(&text);
-        assert_eq!(doc.paras.len(), 9, "{}", doc.text);
+        assert_eq!(doc.paras.len(), 13, "{}", doc.text);
         assert!(
             doc.para_text(0)
                 .ends_with("của Huyện đoàn báo cáo kết quả trước ngày 15/3/2026.")
         );
-        assert_eq!(doc.para_text(8), "Nguyễn Văn An");
+        assert_eq!(doc.para_text(12), "Nguyễn Văn An");
     }
 
     #[test]
