@@ -23,7 +23,8 @@ pub mod re;
 pub mod references;
 
 mod monitoring;
-mod outline;
+#[doc(hidden)]
+pub mod outline;
 mod proposals;
 mod tasks;
 

@@ -322,6 +322,8 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
                 continue;
             }
             let indent = indentation(piece);
+            // A bold span left open by the previous line: a heading wrapped inside its `**`.
+            let bold_continues = bold_open;
             let Some(mut line) = markdown_line(piece, &mut bold_open) else {
                 continue;
             };
@@ -335,6 +337,13 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
                     return false;
                 }
                 let page_break = ends_open(&prev.text) && starts_lower(&line.text);
+                if bold_continues
+                    && !after_blank
+                    && starts_item(&prev.text)
+                    && !starts_item(&line.text)
+                {
+                    return true;
+                }
                 if after_blank || wrap.width == 0 {
                     return page_break && !starts_item(&line.text);
                 }
@@ -343,12 +352,12 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
                 {
                     return false;
                 }
-                if page_break {
+                let long_prev = prev.text.chars().count() * 100 >= wrap.width * 45;
+                // A full line ending in ";" or "," and a lower-case line: one sentence going on.
+                if page_break || (long_prev && starts_lower(&line.text)) {
                     return true;
                 }
-                !ends_sentence(&prev.text)
-                    && !all_upper(&prev.text)
-                    && prev.text.chars().count() * 100 >= wrap.width * 45
+                !ends_sentence(&prev.text) && !all_upper(&prev.text) && long_prev
             });
             after_blank = !lines_of_text;
             match (join, lines.last_mut()) {
@@ -425,6 +434,19 @@ mod tests {
                 .ends_with("của Huyện đoàn báo cáo kết quả trước ngày 15/3/2026.")
         );
         assert_eq!(doc.para_text(12), "Nguyễn Văn An");
+    }
+
+    #[test]
+    fn bold_headings_wrapped_inside_their_markers_join() {
+        let doc = NormDoc::from_plain(
+            "**4. Đề nghị Ủy ban Mặt trận\nTổ quốc Việt Nam huyện**\n\n- Tuyên truyền.\n**T/M BAN\nPHÓ BÍ THƯ**",
+        );
+        assert_eq!(
+            doc.para_text(0),
+            "4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện"
+        );
+        assert!(doc.paras.first().is_some_and(|p| p.bold));
+        assert_eq!(doc.para_text(2), "T/M BAN");
     }
 
     #[test]
