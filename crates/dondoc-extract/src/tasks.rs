@@ -509,7 +509,10 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                 .get(i + 1)
                 .is_some_and(|n| n.style.is_none() && n.parent == Some(i));
         let labelled = node.style.is_some();
-        let heading = labelled && has_children && is_heading_text(text, bold)
+        // An item with labelled items under it is not the smallest item: like a heading, it
+        // passes its body and deadline down to them.
+        let heading = labelled
+            && (!node.children.is_empty() || has_children && is_heading_text(text, bold))
             || node.style == Some(Style::Bold) && !text.ends_with('.');
         let intro = !labelled && text.ends_with(':');
         if heading || intro {
