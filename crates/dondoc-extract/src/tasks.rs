@@ -165,11 +165,41 @@ const DIRECTIVE_CUES: &[&str] = &[
     " phải ",
     "đề nghị",
     "yêu cầu",
-    "giao ",
+    " giao ",
     "chủ trì",
     "chịu trách nhiệm",
     "khẩn trương",
 ];
+
+/// Nouns that begin with a cue word: "giao thông", "giao ban", "theo yêu cầu".
+const CUE_LOOKALIKES: &[&str] = &[
+    " giao thông",
+    " giao ban",
+    " giao lưu",
+    " giao dịch",
+    " giao tiếp",
+    " giao thương",
+    " giao đất",
+    "theo yêu cầu",
+    "đáp ứng yêu cầu",
+    "đúng yêu cầu",
+    "yêu cầu của",
+    "yêu cầu đặt ra",
+    "yêu cầu thực tiễn",
+];
+
+/// Does the (lower-case, space-padded) sentence hold a directive cue, not counting the nouns
+/// that look like one?
+fn has_directive_cue(padded: &str) -> bool {
+    if !contains_any(padded, DIRECTIVE_CUES) {
+        return false;
+    }
+    let mut cleaned = padded.to_string();
+    for w in CUE_LOOKALIKES {
+        cleaned = cleaned.replace(w, " ");
+    }
+    contains_any(&cleaned, DIRECTIVE_CUES)
+}
 
 /// Section headings whose items state aims, results or assessments, not tasks.
 const NON_TASK_HEADINGS: &[&str] = &[
@@ -238,6 +268,8 @@ struct Context {
     lead_text: Option<String>,
     deadline: Option<Deadline>,
     report_to: Option<Org>,
+    /// "phối hợp với …" of a plan row whose content has items under it.
+    collaborators: Vec<Org>,
     /// The heading says its items are not tasks ("Mục đích, yêu cầu").
     not_tasks: bool,
 }
@@ -290,17 +322,56 @@ fn sentences(text: &str, base: usize) -> Vec<Unit> {
 fn is_directive(text: &str, has_lead: bool, default: bool) -> bool {
     let l = lower(text);
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if starts_with_any(l, ASSESSMENT) || starts_with_any(l, NOT_TASK_OPENINGS) || is_closing(l) {
+    // The last item of a document ends with "./." too: a body and a long sentence make it a
+    // directive, not a closing formula.
+    let last_item = has_lead && l.split_whitespace().count() > 16 && !l.contains("trân trọng");
+    if starts_with_any(l, ASSESSMENT)
+        || starts_with_any(l, NOT_TASK_OPENINGS)
+        || (is_closing(l) && !last_item)
+    {
         return false;
     }
     let padded = format!(" {l} ");
     let imperative = starts_with_any(l, IMPERATIVE);
-    let strong = contains_any(&padded, DIRECTIVE_CUES);
+    let strong = has_directive_cue(&padded);
     // A statement of what was done or is lacking stays one, even when it names a body.
     if contains_any(&padded, RESULT_CUES) && !imperative && !strong {
         return false;
     }
     has_lead || imperative || strong || default
+}
+
+/// A sentence of a news report is a directive only when it says so ("đồng chí đề nghị …",
+/// "… cần …", "… phải …") or is a full imperative sentence of a speech: a body named as
+/// the subject of a verb is narrative there ("MTTQ phường cũng tích cực tham gia …").
+fn news_directive(text: &str, has_lead: bool) -> bool {
+    let l = lower(text);
+    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if starts_with_any(l, ASSESSMENT) || starts_with_any(l, NOT_TASK_OPENINGS) {
+        return false;
+    }
+    let padded = format!(" {l} ");
+    // A quotation is a speaker's view; a past event ("Trước đó, …") is not the conclusion.
+    if text.trim_start().starts_with(['“', '"']) || starts_with_any(l, &["trước đó", "theo đó"])
+    {
+        return false;
+    }
+    if has_directive_cue(&padded) {
+        return !contains_any(&padded, &[" đã ", " đang ", "được kiến nghị"]);
+    }
+    // "Sau hội nghị, Công đoàn phường phối hợp … theo dõi, đôn đốc …": what follows the meeting.
+    if has_lead && starts_with_any(l, &["sau hội nghị", "thời gian tới", "trong thời gian tới"])
+    {
+        return true;
+    }
+    starts_with_any(l, IMPERATIVE)
+        && ends_sentence_mark(l)
+        && !contains_any(&padded, RESULT_CUES)
+        && !contains_any(&padded, &[" đang "])
+}
+
+fn ends_sentence_mark(l: &str) -> bool {
+    l.trim_end().ends_with(['.', ';', '!', '…'])
 }
 
 /// The closing formulas of a document: "… nghiêm túc triển khai thực hiện./.",
@@ -476,18 +547,271 @@ fn deadline_only(text: &str) -> bool {
         && !contains_any(&l, &["xây dựng", "tổ chức", "triển khai"])
 }
 
+/// The field a labelled line of a plan's row fills: "Nội dung: …", "Cơ quan chủ trì: …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Content,
+    Lead,
+    Collaborators,
+    Time,
+    /// "Sản phẩm:", "Kết quả:", "Kinh phí:": part of the row, not used.
+    Other,
+}
+
+/// Reads "Label: value" at the start of `text`: the field and the byte offset of the value.
+fn field_of(text: &str) -> Option<(Field, usize)> {
+    let colon = text.find(':')?;
+    let label = lower(text.get(..colon)?);
+    let label = label.trim();
+    if label.is_empty() || label.split_whitespace().count() > 7 {
+        return None;
+    }
+    let value =
+        colon + 1 + text.get(colon + 1..)?.len() - text.get(colon + 1..)?.trim_start().len();
+    let field = if label.starts_with("nội dung") || label == "nhiệm vụ" {
+        Field::Content
+    } else if label.contains("phối hợp") {
+        Field::Collaborators
+    } else if label.contains("chủ trì")
+        || ((label.starts_with("cơ quan") || label.starts_with("đơn vị"))
+            && (label.contains("thực hiện") || label.contains("trách nhiệm")))
+        || label.starts_with("trách nhiệm thực hiện")
+    {
+        Field::Lead
+    } else if label.starts_with("thời gian")
+        || label.starts_with("thời hạn")
+        || label.starts_with("tiến độ")
+    {
+        Field::Time
+    } else if ["sản phẩm", "kết quả", "kinh phí", "hình thức", "địa điểm"]
+        .iter()
+        .any(|w| label.starts_with(w))
+    {
+        Field::Other
+    } else {
+        return None;
+    };
+    Some((field, value))
+}
+
+/// One row of a plan laid out as labelled lines: the content item and its field items.
+#[derive(Debug, Default)]
+struct Row {
+    /// Node of the "Nội dung:" item.
+    content: usize,
+    /// Byte range of the content's value.
+    value: (usize, usize),
+    /// Text of the lead field, and its byte offset in the document.
+    lead: Option<String>,
+    collaborators: Option<String>,
+    time: Option<String>,
+}
+
+/// Finds the plan rows among `nodes`: a "Nội dung: …" item followed by sibling items that
+/// name the lead, the collaborators or the time. Returns the rows and the nodes they consume.
+fn find_rows(nodes: &[Node], doc: &NormDoc) -> (Vec<Row>, Vec<bool>) {
+    let mut rows = Vec::new();
+    let mut used = vec![false; nodes.len()];
+    let text_of = |n: &Node| doc.text.get(n.start..n.end).unwrap_or("").trim_end();
+    let mut i = 0;
+    while i < nodes.len() {
+        let Some(node) = nodes.get(i) else { break };
+        let Some((Field::Content, off)) = node.style.and_then(|_| field_of(text_of(node))) else {
+            i += 1;
+            continue;
+        };
+        let mut row = Row {
+            content: i,
+            value: (node.start + off, node.end),
+            ..Row::default()
+        };
+        let mut fields = Vec::new();
+        // The content's siblings that follow it, until one that is not a field.
+        let mut j = i + 1;
+        while let Some(n) = nodes.get(j) {
+            if n.parent != node.parent && n.parent.is_none_or(|p| p < i) {
+                break;
+            }
+            if n.style.is_none() && n.parent == Some(i) && fields.is_empty() {
+                row.value.1 = n.end;
+            } else if n.parent == node.parent && n.style == node.style {
+                let Some((field, off)) = field_of(text_of(n)) else {
+                    break;
+                };
+                if field == Field::Content {
+                    break;
+                }
+                let value = text_of(n).get(off..).unwrap_or("").trim().to_string();
+                fields.push((j, field, value));
+            }
+            j += 1;
+        }
+        if fields.iter().any(|(_, f, _)| *f == Field::Lead) {
+            for (k, field, value) in fields {
+                if let Some(u) = used.get_mut(k) {
+                    *u = true;
+                }
+                let first_child = nodes.get(k).and_then(|n| n.children.first().copied());
+                let value = if value.is_empty() {
+                    // "Cơ quan thực hiện:" with the bodies as items under it: the first names
+                    // the lead; the others are tasks of their own.
+                    match first_child {
+                        Some(c) => {
+                            if let Some(u) = used.get_mut(c) {
+                                *u = true;
+                            }
+                            nodes
+                                .get(c)
+                                .map(|n| text_of(n).to_string())
+                                .unwrap_or_default()
+                        }
+                        None => value,
+                    }
+                } else {
+                    value
+                };
+                match field {
+                    Field::Lead => row.lead = Some(value),
+                    Field::Collaborators => row.collaborators = Some(value),
+                    Field::Time => row.time = Some(value),
+                    _ => {}
+                }
+            }
+            if let Some(u) = used.get_mut(i) {
+                *u = true;
+            }
+            rows.push(row);
+        }
+        i = j.max(i + 1);
+    }
+    (rows, used)
+}
+
+/// Where tasks go, with what their building needs to carry from one node to the next.
+#[derive(Default)]
+struct Sink {
+    tasks: Vec<Task>,
+    unassigned: usize,
+    cursor: CharCursor,
+}
+
+/// Turns the directive groups of one node into tasks: what a group does not state comes from
+/// the node's inherited context, else from the organisations the document addresses.
+fn push_groups(
+    groups: Vec<(Unit, Found)>,
+    node: &Node,
+    inherited: &Context,
+    ctx: &Ctx<'_>,
+    sink: &mut Sink,
+) {
+    let doc = ctx.doc;
+    for (u, g) in groups {
+        let text = unit_text(doc, &u).to_string();
+        let mut g = g;
+        let (assignees, assignee_text) = if !g.lead.is_empty() {
+            (g.lead, g.lead_text)
+        } else if !inherited.lead.is_empty() {
+            g.collaborators
+                .extend(inherited.collaborators.iter().cloned());
+            (inherited.lead.clone(), inherited.lead_text.clone())
+        } else {
+            sink.unassigned += 1;
+            let addressed: Vec<Org> = ctx
+                .orgs
+                .addressed
+                .iter()
+                .map(|o| Org {
+                    mention: None,
+                    ..o.clone()
+                })
+                .collect();
+            (addressed, None)
+        };
+        let deadline = g.deadline.or_else(|| inherited.deadline.clone());
+        let recurrence = deadline::find_recurrence(&text).map(|f| f.value);
+        let urgent = deadline::is_urgent(&text);
+        let mut collaborators: Vec<Org> = Vec::new();
+        for c in g.collaborators {
+            if !collaborators.contains(&c) && !assignees.contains(&c) {
+                collaborators.push(c);
+            }
+        }
+        let section = if node.path.is_empty() {
+            format!("p{}", node.para + 1)
+        } else {
+            node.path.clone()
+        };
+        sink.tasks.push(Task {
+            id: format!("t{}", sink.tasks.len() + 1),
+            section,
+            text,
+            assignee_text,
+            assignees,
+            collaborators,
+            deadline,
+            recurrence,
+            report_to: g.report_to.or_else(|| inherited.report_to.clone()),
+            urgent,
+            span: [
+                sink.cursor.char_offset(doc, u.start),
+                sink.cursor.char_offset(doc, u.end),
+            ],
+        });
+    }
+}
+
+/// What a plan row assigns: the lead and collaborators from their fields, the deadline from
+/// the time field, else from the content.
+fn row_found(row: &Row, ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Found {
+    let content = ctx.doc.text.get(row.value.0..row.value.1).unwrap_or("");
+    let lead_src = row.lead.as_deref().unwrap_or("");
+    let a = org::find_assignment(lead_src, &ctx.orgs);
+    let (lead, lead_text) = if a.lead.is_empty() {
+        let named: Vec<Org> = org::find_orgs(lead_src, &ctx.orgs)
+            .into_iter()
+            .flat_map(|m| m.orgs)
+            .collect();
+        let text = (!named.is_empty()).then(|| lead_src.trim_end_matches('.').trim().to_string());
+        (named, text)
+    } else {
+        (a.lead, a.lead_text)
+    };
+    let mut collaborators = a.collaborators;
+    if let Some(c) = &row.collaborators {
+        for o in org::find_orgs(c, &ctx.orgs)
+            .into_iter()
+            .flat_map(|m| m.orgs)
+        {
+            if !collaborators.contains(&o) {
+                collaborators.push(o);
+            }
+        }
+    }
+    let deadline = row
+        .time
+        .as_deref()
+        .and_then(|t| analyse(t, ctx, warnings).deadline)
+        .or_else(|| analyse(content, ctx, warnings).deadline);
+    Found {
+        lead,
+        lead_text,
+        collaborators,
+        report_to: a.report_to,
+        deadline,
+    }
+}
+
 /// Extracts the tasks of the outline `nodes`.
 pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Vec<Task> {
     let doc = ctx.doc;
     let mut contexts: Vec<Context> = vec![Context::default(); nodes.len()];
     let mut root = Context::default();
-    let mut tasks: Vec<Task> = Vec::new();
+    let mut sink = Sink::default();
     if ctx.kind == DocKind::BaoCao {
         return Vec::new();
     }
     let first = first_directive_node(nodes, ctx);
-    let mut unassigned = 0usize;
-    let mut cursor = CharCursor::default();
+    let (rows, in_row) = find_rows(nodes, doc);
     for (i, node) in nodes.iter().enumerate() {
         let text = doc.text.get(node.start..node.end).unwrap_or("").trim();
         if text.is_empty() {
@@ -504,6 +828,36 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
             .and_then(|p| contexts.get(p))
             .cloned()
             .unwrap_or_else(|| root.clone());
+        if in_row.get(i).copied().unwrap_or(false) {
+            let mut c = inherited.clone();
+            if let Some(row) = rows.iter().find(|r| r.content == i)
+                && i >= first
+                && !inherited.not_tasks
+            {
+                let found = row_found(row, ctx, warnings);
+                if node.children.is_empty() {
+                    let unit = Unit {
+                        start: row.value.0,
+                        end: row.value.1,
+                    };
+                    push_groups(vec![(unit, found)], node, &inherited, ctx, &mut sink);
+                } else {
+                    // "Nội dung:" with its items under it: each item is a task of the row.
+                    if !found.lead.is_empty() {
+                        c.lead = found.lead;
+                        c.lead_text = found.lead_text;
+                    }
+                    c.collaborators = found.collaborators;
+                    if found.deadline.is_some() {
+                        c.deadline = found.deadline;
+                    }
+                }
+            }
+            if let Some(slot) = contexts.get_mut(i) {
+                *slot = c;
+            }
+            continue;
+        }
         let has_children = !node.children.is_empty()
             || nodes
                 .get(i + 1)
@@ -607,11 +961,15 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                 found.lead = Vec::new();
                 found.lead_text = None;
             }
-            let directive = is_directive(
-                t,
-                !found.lead.is_empty(),
-                labelled || ctx.kind != DocKind::TinBai,
-            );
+            let directive = if ctx.kind == DocKind::TinBai && !labelled {
+                news_directive(t, !found.lead.is_empty())
+            } else {
+                is_directive(
+                    t,
+                    !found.lead.is_empty(),
+                    labelled || ctx.kind != DocKind::TinBai,
+                )
+            };
             if !directive {
                 continue;
             }
@@ -628,7 +986,8 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                     }
                     continue;
                 }
-                if let Some(last) = tasks
+                if let Some(last) = sink
+                    .tasks
                     .last_mut()
                     .filter(|t| t.section == section_of(node) && t.deadline.is_none())
                 {
@@ -665,61 +1024,13 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                 _ => groups.push((u, found)),
             }
         }
-        for (u, g) in groups {
-            let text = unit_text(doc, &u).to_string();
-            let (assignees, assignee_text) = if !g.lead.is_empty() {
-                (g.lead, g.lead_text)
-            } else if !inherited.lead.is_empty() {
-                (inherited.lead.clone(), inherited.lead_text.clone())
-            } else {
-                unassigned += 1;
-                let addressed: Vec<Org> = ctx
-                    .orgs
-                    .addressed
-                    .iter()
-                    .map(|o| Org {
-                        mention: None,
-                        ..o.clone()
-                    })
-                    .collect();
-                (addressed, None)
-            };
-            let deadline = g.deadline.or_else(|| inherited.deadline.clone());
-            let recurrence = deadline::find_recurrence(&text).map(|f| f.value);
-            let urgent = deadline::is_urgent(&text);
-            let mut collaborators: Vec<Org> = Vec::new();
-            for c in g.collaborators {
-                if !collaborators.contains(&c) && !assignees.contains(&c) {
-                    collaborators.push(c);
-                }
-            }
-            let section = if node.path.is_empty() {
-                format!("p{}", node.para + 1)
-            } else {
-                node.path.clone()
-            };
-            tasks.push(Task {
-                id: format!("t{}", tasks.len() + 1),
-                section,
-                text,
-                assignee_text,
-                assignees,
-                collaborators,
-                deadline,
-                recurrence,
-                report_to: g.report_to.or_else(|| inherited.report_to.clone()),
-                urgent,
-                span: [
-                    cursor.char_offset(doc, u.start),
-                    cursor.char_offset(doc, u.end),
-                ],
-            });
-        }
+        push_groups(groups, node, &inherited, ctx, &mut sink);
     }
-    if unassigned > 0 {
+    if sink.unassigned > 0 {
         warnings.push(format!(
-            "Có {unassigned} nhiệm vụ không nêu cơ quan thực hiện; đã giao cho các cơ quan, đơn vị dự họp, cần kiểm tra lại."
+            "Có {} nhiệm vụ không nêu cơ quan thực hiện; đã giao cho các cơ quan, đơn vị dự họp, cần kiểm tra lại.",
+            sink.unassigned
         ));
     }
-    tasks
+    sink.tasks
 }

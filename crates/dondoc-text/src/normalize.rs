@@ -237,6 +237,9 @@ struct Wrapping {
     indented_starts: bool,
     /// The indentation of most lines: a paragraph's first line is indented more.
     base_indent: usize,
+    /// Paragraphs often open with a short line after a blank one (the first line was
+    /// indented in the original and the conversion kept only its length).
+    short_first_lines: bool,
 }
 
 fn indentation(raw: &str) -> usize {
@@ -279,10 +282,31 @@ fn learn_wrapping(raw: &[RawParagraph]) -> Wrapping {
     } else {
         0
     };
+    // Paragraph openings (after a blank line) that are short while the next line is full.
+    let (mut openings, mut short_openings) = (0usize, 0usize);
+    if width > 0 {
+        let lines: Vec<usize> = raw
+            .iter()
+            .flat_map(|r| r.text.split('\n'))
+            .map(|l| l.trim().chars().count())
+            .collect();
+        for w in lines.windows(3) {
+            if let [0, first, next] = *w
+                && first > 0
+                && next > 0
+            {
+                openings += 1;
+                if first * 100 < width * 45 && next * 100 >= width * 70 {
+                    short_openings += 1;
+                }
+            }
+        }
+    }
     Wrapping {
         width,
         indented_starts: width > 0 && indented * 100 >= lens.len() * 15,
         base_indent,
+        short_first_lines: short_openings >= 5 && short_openings * 100 >= openings * 20,
     }
 }
 
@@ -310,6 +334,9 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
     // Whether the previous source line was blank: across a blank line only the page-break
     // repair joins.
     let mut after_blank = true;
+    // The previous source line: its length in characters, and whether it opened a paragraph.
+    let mut prev_len = 0usize;
+    let mut prev_opened = false;
     for r in raw {
         // A reader's paragraph may still hold line breaks (a DOCX paragraph with <w:br/>):
         // treat each as its own line.
@@ -344,6 +371,32 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
                 {
                     return true;
                 }
+                // A bold heading that a blank line cut after a full line: "**3. Đề nghị …
+                // Hội Liên hiệp**" / "**Phụ nữ Thành phố …**".
+                if after_blank
+                    && wrap.width > 0
+                    && prev.bold
+                    && line.bold
+                    && prev_len * 100 >= wrap.width * 45
+                    && ends_open(&prev.text)
+                    && !starts_item(&line.text)
+                    && !all_upper(&line.text)
+                {
+                    return true;
+                }
+                // A short opening line of a file that wraps that way: "Các sở, ban, ngành" /
+                // "Thành phố, Ủy ban nhân dân …".
+                if wrap.short_first_lines
+                    && !after_blank
+                    && prev_opened
+                    && !ends_sentence(&prev.text)
+                    && !all_upper(&prev.text)
+                    && !prev.bold
+                    && !starts_item(&line.text)
+                    && (!starts_item(&prev.text) || starts_lower(&line.text))
+                {
+                    return true;
+                }
                 if after_blank || wrap.width == 0 {
                     return page_break && !starts_item(&line.text);
                 }
@@ -359,6 +412,8 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
                 }
                 !ends_sentence(&prev.text) && !all_upper(&prev.text) && long_prev
             });
+            prev_opened = after_blank && !join;
+            prev_len = piece.trim().chars().count();
             after_blank = !lines_of_text;
             match (join, lines.last_mut()) {
                 (true, Some(prev)) => {
