@@ -321,7 +321,7 @@ fn condition_before() -> &'static regex::Regex {
 
 fn event_words() -> &'static regex::Regex {
     crate::regex!(
-        r"(?i)(?:tổ\s+chức\s+(?:đại\s+hội|hội\s+nghị|lễ|hội\s+thi|cuộc)|đại\s+hội|hội\s+nghị|diễn\s+ra|khai\s+mạc|sự\s+kiện|lịch\s+tổ\s+chức)"
+        r"(?i)(?:tổ\s+chức\s+(?:đại\s+hội|hội\s+nghị|lễ|hội\s+thi|cuộc)|đại\s+hội|hội\s+nghị|diễn\s+ra|khai\s+mạc|sự\s+kiện|lịch\s+tổ\s+chức|dự\s+kiến\s+(?:tổ\s+chức|họp|làm\s+việc))"
     )
 }
 

@@ -691,6 +691,8 @@ fn find_rows(nodes: &[Node], doc: &NormDoc) -> (Vec<Row>, Vec<bool>) {
 #[derive(Default)]
 struct Sink {
     tasks: Vec<Task>,
+    /// For each task, the outline item (node index) it came from.
+    items: Vec<Option<usize>>,
     unassigned: usize,
     cursor: CharCursor,
 }
@@ -700,6 +702,7 @@ struct Sink {
 fn push_groups(
     groups: Vec<(Unit, Found)>,
     node: &Node,
+    item: Option<usize>,
     inherited: &Context,
     ctx: &Ctx<'_>,
     sink: &mut Sink,
@@ -741,6 +744,7 @@ fn push_groups(
         } else {
             node.path.clone()
         };
+        sink.items.push(item);
         sink.tasks.push(Task {
             id: format!("t{}", sink.tasks.len() + 1),
             section,
@@ -801,6 +805,24 @@ fn row_found(row: &Row, ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Found {
     }
 }
 
+/// A sentence after a list that sets when the list's reports are due: "Báo cáo của các cơ
+/// quan, đơn vị gửi về … trước ngày …", "Các báo cáo gửi về … chậm nhất …".
+fn list_deadline(text: &str) -> bool {
+    let l = lower(text);
+    l.split_whitespace().count() <= 40
+        && starts_with_any(
+            &l,
+            &[
+                "báo cáo của",
+                "báo cáo gửi",
+                "các báo cáo",
+                "văn bản báo cáo",
+                "thời hạn gửi báo cáo",
+                "thời gian gửi báo cáo",
+            ],
+        )
+}
+
 /// Extracts the tasks of the outline `nodes`.
 pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Vec<Task> {
     let doc = ctx.doc;
@@ -840,7 +862,14 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                         start: row.value.0,
                         end: row.value.1,
                     };
-                    push_groups(vec![(unit, found)], node, &inherited, ctx, &mut sink);
+                    push_groups(
+                        vec![(unit, found)],
+                        node,
+                        Some(i),
+                        &inherited,
+                        ctx,
+                        &mut sink,
+                    );
                 } else {
                     // "Nội dung:" with its items under it: each item is a task of the row.
                     if !found.lead.is_empty() {
@@ -934,6 +963,24 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
         if i < first || inherited.not_tasks {
             continue;
         }
+        // "Báo cáo của các cơ quan, đơn vị gửi về UBND tỉnh trước ngày 12/6/2026 …" after a
+        // list dates every item of the list that has no deadline of its own.
+        if !labelled
+            && let Some(p) = node.parent
+            && list_deadline(text)
+            && let Some(deadline) = analyse(text, ctx, warnings).deadline
+        {
+            let list_parent = nodes.get(p).and_then(|n| n.parent);
+            for (t, item) in sink.tasks.iter_mut().zip(&sink.items) {
+                let sibling = item.and_then(|k| nodes.get(k)).is_some_and(|n| {
+                    n.parent == list_parent && n.style == nodes.get(p).and_then(|q| q.style)
+                });
+                if sibling && t.deadline.is_none() {
+                    t.deadline = Some(deadline.clone());
+                }
+            }
+            continue;
+        }
         // The paragraph may hold several tasks: one per body it directs, or per deadline.
         let mut groups: Vec<(Unit, Found)> = Vec::new();
         for u in sentences(
@@ -1024,7 +1071,8 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                 _ => groups.push((u, found)),
             }
         }
-        push_groups(groups, node, &inherited, ctx, &mut sink);
+        let item = if labelled { Some(i) } else { node.parent };
+        push_groups(groups, node, item, &inherited, ctx, &mut sink);
     }
     if sink.unassigned > 0 {
         warnings.push(format!(
