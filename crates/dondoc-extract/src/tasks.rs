@@ -805,6 +805,12 @@ fn row_found(row: &Row, ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Found {
     }
 }
 
+/// Do the two lists name an organisation of the same kind and level?
+fn overlaps(a: &[Org], b: &[Org]) -> bool {
+    a.iter()
+        .any(|x| b.iter().any(|y| x.kind == y.kind && x.level == y.level))
+}
+
 /// A sentence after a list that sets when the list's reports are due: "Báo cáo của các cơ
 /// quan, đơn vị gửi về … trước ngày …", "Các báo cáo gửi về … chậm nhất …".
 fn list_deadline(text: &str) -> bool {
@@ -1022,6 +1028,22 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
             }
             // "Các đơn vị hoàn thành trong tháng 02/2018." only dates the work before it.
             if found.deadline.is_some() && deadline_only(t) {
+                // "Các đơn vị hoàn thành …" after a sentence addressed to another body dates
+                // the earlier task of those units.
+                let others = groups
+                    .last()
+                    .is_some_and(|(_, g)| !g.lead.is_empty() && !overlaps(&g.lead, &found.lead));
+                if others
+                    && let Some(earlier) = sink
+                        .tasks
+                        .iter_mut()
+                        .rev()
+                        .take_while(|t| t.section == section_of(node))
+                        .find(|t| t.deadline.is_none() && overlaps(&t.assignees, &found.lead))
+                {
+                    earlier.deadline = found.deadline;
+                    continue;
+                }
                 if let Some((gu, g)) = groups.last_mut() {
                     gu.end = u.end;
                     if g.deadline.is_none() {
