@@ -318,6 +318,52 @@ fn sentences(text: &str, base: usize) -> Vec<Unit> {
     out
 }
 
+/// Splits a sentence that sets two deadlines for two deliverables ("xây dựng kế hoạch trước
+/// ngày 10/5 và báo cáo kết quả trước ngày 30/11", "… trong 03 ngày làm việc … để Sở X tổng
+/// hợp, báo cáo trước ngày …") at the connector between them, which is dropped.
+fn split_deliverables(doc: &NormDoc, u: Unit, dates: &DateCtx) -> Vec<Unit> {
+    let text = unit_text(doc, &u);
+    let lead_ws = doc
+        .text
+        .get(u.start..u.end)
+        .map_or(0, |t| t.len() - t.trim_start().len());
+    let base = u.start + lead_ws;
+    let found = deadline::find_deadlines(text, dates);
+    let mut out = Vec::new();
+    let mut from = 0usize;
+    for pair in found.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.value.due == b.value.due || b.start <= a.start {
+            continue;
+        }
+        let between = text.get(a.start.max(from)..b.start).unwrap_or("");
+        let offset = a.start.max(from);
+        let cut = [" để ", " và ", "; "]
+            .iter()
+            .filter_map(|c| between.find(c).map(|p| (p, c.len())))
+            .min();
+        let Some((p, len)) = cut else { continue };
+        let end = offset + p;
+        let next = offset + p + len;
+        if text.get(next..).is_none_or(|r| r.trim().is_empty()) {
+            continue;
+        }
+        out.push(Unit {
+            start: base + from,
+            end: base + end,
+        });
+        from = next;
+    }
+    if out.is_empty() {
+        return vec![u];
+    }
+    out.push(Unit {
+        start: base + from,
+        end: u.end,
+    });
+    out
+}
+
 /// Is `text` (one sentence) a directive? `default` is what its place in the outline says.
 fn is_directive(text: &str, has_lead: bool, default: bool) -> bool {
     let l = lower(text);
@@ -381,6 +427,7 @@ fn is_closing(l: &str) -> bool {
         || l.ends_with("/.")
         || l.contains("trân trọng")
         || l.starts_with("(gửi kèm")
+        || l.starts_with("gửi kèm")
         || l.starts_with("biên bản kết thúc")
         || l.contains("xin thông báo")
         || (l.split_whitespace().count() <= 16 && l.ends_with("nghiêm túc triển khai thực hiện."))
@@ -454,7 +501,12 @@ fn analyse(text: &str, ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Found {
         lead_text: a.lead_text,
         collaborators: a.collaborators,
         report_to: a.report_to,
-        deadline: found.into_iter().last().map(|f| f.value),
+        // A period counted from an unknown date is no deadline; its warning stays.
+        deadline: found
+            .into_iter()
+            .filter(|f| f.value.due.is_some())
+            .next_back()
+            .map(|f| f.value),
     }
 }
 
@@ -999,7 +1051,10 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                         .unwrap_or("")
                         .trim_start()
                         .len()),
-        ) {
+        )
+        .into_iter()
+        .flat_map(|u| split_deliverables(doc, u, &ctx.dates))
+        {
             let t = unit_text(doc, &u);
             if t.is_empty() {
                 continue;
@@ -1090,7 +1145,17 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                         g.report_to = found.report_to;
                     }
                 }
-                _ => groups.push((u, found)),
+                _ => {
+                    // A second deliverable of the same sentence keeps its subject.
+                    let mut found = found;
+                    if found.lead.is_empty()
+                        && let Some((_, g)) = groups.last()
+                    {
+                        found.lead = g.lead.clone();
+                        found.lead_text = g.lead_text.clone();
+                    }
+                    groups.push((u, found));
+                }
             }
         }
         let item = if labelled { Some(i) } else { node.parent };

@@ -41,24 +41,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
          not 3: addressed_orgs dedups by (kind, level), the contract lists each organisation",
     ),
     (
-        "deadline_ke_tu/unknown_start",
-        "“trong thời hạn 10 ngày kể từ ngày nhận được đơn” gives a deadline with due null; \
-         the contract says no deadline (null) with a warning",
-    ),
-    (
-        "deadline_two_deliverables/task_count",
-        "“xây dựng kế hoạch … trước ngày 10/5/2024 và báo cáo kết quả … trước ngày 30/11/2024” \
-         stays one task; two deadlines for two deliverables make two tasks",
-    ),
-    (
-        "deadline_two_deliverables/task1",
-        "the unsplit item takes the last deadline, 2024-11-30, for the plan due 2024-05-10",
-    ),
-    (
-        "deadline_two_deliverables/task2",
-        "no separate task for “báo cáo kết quả thực hiện kế hoạch trước ngày 30/11/2024”",
-    ),
-    (
         "monitoring_state/monitoring",
         "“…, hằng tháng báo cáo Chủ tịch UBND huyện.” leaves report_to null (task and \
          monitoring); expected UBND/huyen",
