@@ -504,8 +504,7 @@ fn analyse(text: &str, ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Found {
         // A period counted from an unknown date is no deadline; its warning stays.
         deadline: found
             .into_iter()
-            .filter(|f| f.value.due.is_some())
-            .next_back()
+            .rfind(|f| f.value.due.is_some())
             .map(|f| f.value),
     }
 }
