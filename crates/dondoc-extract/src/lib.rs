@@ -60,7 +60,10 @@ fn addressed_orgs(
             }
         }
     }
-    if out.is_empty()
+    // A meeting's title names its participating organisations too ("Họp giao ban MTTQ, các
+    // đoàn thể …"), even when a chair of one attends as a person.
+    if (out.is_empty() || document.meeting.is_some())
+        && document.addressees.is_empty()
         && let Some(t) = &document.title
     {
         add(
