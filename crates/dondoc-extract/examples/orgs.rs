@@ -12,6 +12,7 @@ fn main() {
     let ctx = dondoc_extract::org::OrgCtx {
         default_level: level,
         addressed: Vec::new(),
+        ..Default::default()
     };
     for m in dondoc_extract::org::find_orgs(text, &ctx) {
         let orgs: Vec<String> = m

@@ -61,22 +61,43 @@ fn addressed_orgs(
         }
     }
     // A meeting's title names its participating organisations too ("Họp giao ban MTTQ, các
-    // đoàn thể …"), even when a chair of one attends as a person.
-    if (out.is_empty() || document.meeting.is_some())
-        && document.addressees.is_empty()
+    // đoàn thể …"), even when the head of one attends as a person: the part after "giao ban"
+    // or "làm việc với", leaving out "một số …" (some of them: the attendees say which).
+    if document.addressees.is_empty()
         && let Some(t) = &document.title
     {
-        add(
-            org::find_orgs(t, ctx)
-                .into_iter()
-                .flat_map(|m| m.orgs)
-                .collect(),
-            &mut out,
-        );
+        let lower = t.to_lowercase();
+        let from = if out.is_empty() {
+            Some(0)
+        } else {
+            ["giao ban", "làm việc với", "họp với"]
+                .iter()
+                .filter_map(|w| lower.find(w).map(|p| p + w.len()))
+                .min()
+        };
+        if let Some(from) = from {
+            let some_of = |start: usize| {
+                lower
+                    .get(..start)
+                    .is_some_and(|b| b.trim_end().ends_with("một số"))
+            };
+            add(
+                org::find_orgs(t, ctx)
+                    .into_iter()
+                    .filter(|m| m.start >= from && !some_of(m.start))
+                    .flat_map(|m| m.orgs)
+                    .collect(),
+                &mut out,
+            );
+        }
     }
     if out.is_empty() {
         // The opening paragraphs: "Sau khi nghe MTTQ và các đoàn thể báo cáo …".
         for i in header.body_start..header.body_end.min(header.body_start + 3) {
+            // Citations ("Căn cứ Quyết định số … của Thủ tướng Chính phủ") address nobody.
+            if doc.para_text(i).to_lowercase().starts_with("căn cứ") {
+                continue;
+            }
             add(
                 org::find_orgs(doc.para_text(i), ctx)
                     .into_iter()
@@ -108,6 +129,7 @@ pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
     let mut orgs = org::OrgCtx {
         default_level: header.level,
         addressed: Vec::new(),
+        ..Default::default()
     };
     let mut document = header.document.clone();
     document.meeting = meeting::parse_meeting(doc, &header, &dates, &orgs, &mut warnings);
@@ -115,6 +137,7 @@ pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
         dates.doc_date = document.meeting.as_ref().and_then(|m| m.held_on);
     }
     orgs.addressed = addressed_orgs(doc, &document, &header, &orgs);
+    orgs.departments_by_default = orgs.addressed.is_empty();
     let references = references::find_references(&doc.text, document.reference.as_deref());
     let nodes = outline::build(doc, header.body_start, header.body_end);
     let ctx = tasks::Ctx {

@@ -135,6 +135,7 @@ fn dev_set() {
         let orgs = OrgCtx {
             default_level: h.level,
             addressed: Vec::new(),
+            ..Default::default()
         };
         let mut warnings = Vec::new();
         let m = meeting::parse_meeting(&doc, &h, &ctx, &orgs, &mut warnings);

@@ -104,6 +104,7 @@ fn org_dev_set() {
         let ctx = OrgCtx {
             default_level: default_level(&gold["document"], &text),
             addressed: Vec::new(),
+            ..Default::default()
         };
         for task in gold["tasks"].as_array().into_iter().flatten() {
             if task["ambiguous"].as_bool() == Some(true) {

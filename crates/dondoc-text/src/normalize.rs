@@ -400,6 +400,17 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
                 if after_blank || wrap.width == 0 {
                     return page_break && !starts_item(&line.text);
                 }
+                // "giai đoạn 2021" / "- 2025”;": a range of years wrapped at its dash.
+                let range_goes_on = prev.text.ends_with(|c: char| c.is_ascii_digit())
+                    && line.text.starts_with(['-', '–'])
+                    && line
+                        .text
+                        .get(1..)
+                        .or_else(|| line.text.get(3..))
+                        .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+                if range_goes_on {
+                    return true;
+                }
                 if starts_item(&line.text)
                     || (wrap.indented_starts && indent >= wrap.base_indent + 3)
                 {

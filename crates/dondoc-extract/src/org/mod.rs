@@ -21,6 +21,8 @@ pub struct OrgCtx {
     /// The organisations the directives address (the meeting's participants, or a letter's
     /// "Kính gửi" list): what "các đơn vị", "các cơ quan, đơn vị" expand to.
     pub addressed: Vec<Org>,
+    /// Nobody is addressed (a plan): "các cơ quan, đơn vị" are the issuer's departments.
+    pub departments_by_default: bool,
 }
 
 /// One organisation mention found in running text.
@@ -290,7 +292,11 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
             named = true;
         }
     }
-    if !named && entry.flags & (NAME | FIELD) != 0 {
+    // In upper-case text ("PHÒNG NGỪA", "CƠ SỞ GIỚI") every word looks like a name: only a
+    // known field name makes "PHÒNG …" or "SỞ …" a department there.
+    let shouting = head.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && head.chars().all(|c| !c.is_lowercase());
+    if !named && entry.flags & (NAME | FIELD) != 0 && !(shouting && entry.flags & FIELD != 0) {
         let len = name_tail(rest(text, end));
         if len > 0 {
             end += len;
@@ -364,8 +370,9 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
                 .collect(),
             true,
         ),
-        Expand::Addressed => (
-            ctx.addressed
+        Expand::Addressed => {
+            let mut orgs: Vec<Org> = ctx
+                .addressed
                 .iter()
                 .map(|o| Org {
                     mention: Some(mention.clone()),
@@ -373,9 +380,27 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
                     level: o.level.or(level),
                     reason: None,
                 })
-                .collect(),
-            true,
-        ),
+                .collect();
+            let lower = mention.to_lowercase();
+            // Nobody addressed (a plan): "các cơ quan, đơn vị" are the issuer's departments.
+            if orgs.is_empty()
+                && ctx.departments_by_default
+                && (lower.contains("cơ quan") || lower.contains("đơn vị"))
+            {
+                orgs.push(Org::new(mention.clone(), OrgKind::CoQuanChuyenMon, level));
+            }
+            // "… , địa phương": the People's Committees of the level below as well.
+            if lower.contains("địa phương") {
+                let below = below(ctx.default_level);
+                if !orgs
+                    .iter()
+                    .any(|o| o.kind == OrgKind::Ubnd && o.level == Some(below))
+                {
+                    orgs.push(Org::new(mention.clone(), OrgKind::Ubnd, Some(below)));
+                }
+            }
+            (orgs, true)
+        }
     };
     Some(Found {
         mention: OrgMention {
@@ -659,6 +684,7 @@ mod tests {
         OrgCtx {
             default_level: Some(level),
             addressed: Vec::new(),
+            ..Default::default()
         }
     }
 
@@ -772,6 +798,7 @@ mod tests {
         let addressed = OrgCtx {
             default_level: Some(Huyen),
             addressed: vec![Org::new("Hội Nông dân huyện", K::HoiNongDan, Some(Huyen))],
+            ..Default::default()
         };
         let got = resolve("các đơn vị", &addressed);
         assert_eq!(got.len(), 1);
