@@ -247,6 +247,15 @@ const NOT_TASK_OPENINGS: &[&str] = &[
     "kinh phí",
     "đối tượng",
     "từ nay đến",
+    "ưu điểm",
+    "nhược điểm",
+    // Items of a list of enclosed or cited documents.
+    "văn bản số",
+    "báo cáo số",
+    "công văn số",
+    "kế hoạch số",
+    "quyết định số",
+    "thông báo số",
 ];
 
 fn lower(s: &str) -> String {
@@ -272,6 +281,8 @@ struct Context {
     collaborators: Vec<Org>,
     /// The heading says its items are not tasks ("Mục đích, yêu cầu").
     not_tasks: bool,
+    /// … and no list under it opens directives: speakers' remarks ("Ý kiến của …").
+    remarks: bool,
 }
 
 /// A piece of a paragraph that may be one task: a sentence or a clause with its own body.
@@ -370,7 +381,7 @@ fn is_directive(text: &str, has_lead: bool, default: bool) -> bool {
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
     // The last item of a document ends with "./." too: a body and a long sentence make it a
     // directive, not a closing formula.
-    let last_item = has_lead && l.split_whitespace().count() > 16 && !l.contains("trân trọng");
+    let last_item = has_lead && l.split_whitespace().count() > 16 && !is_closing_formula(l);
     if starts_with_any(l, ASSESSMENT)
         || starts_with_any(l, NOT_TASK_OPENINGS)
         || (is_closing(l) && !last_item)
@@ -423,14 +434,36 @@ fn ends_sentence_mark(l: &str) -> bool {
 /// The closing formulas of a document: "… nghiêm túc triển khai thực hiện./.",
 /// "Văn phòng Chính phủ xin trân trọng thông báo./.", "(Gửi kèm: …)".
 fn is_closing(l: &str) -> bool {
-    l.ends_with("./.")
-        || l.ends_with("/.")
-        || l.contains("trân trọng")
+    l.ends_with("./.") || l.ends_with("/.") || is_closing_formula(l)
+}
+
+/// A closing formula whatever its ending: "… trân trọng thông báo", "Ban Thường vụ thông báo
+/// để … biết, thực hiện", "Căn cứ nội dung trên, đề nghị …", "… nghiêm túc thực hiện."
+fn is_closing_formula(l: &str) -> bool {
+    let words = l.split_whitespace().count();
+    l.contains("trân trọng")
         || l.starts_with("(gửi kèm")
         || l.starts_with("gửi kèm")
         || l.starts_with("biên bản kết thúc")
         || l.contains("xin thông báo")
-        || (l.split_whitespace().count() <= 16 && l.ends_with("nghiêm túc triển khai thực hiện."))
+        || l.contains("thông báo để")
+        || l.contains("kính mời")
+        || starts_with_any(
+            l,
+            &[
+                "căn cứ nội dung trên",
+                "căn cứ các nội dung trên",
+                "căn cứ ý kiến trên",
+            ],
+        )
+        || (words <= 25
+            && [
+                "nghiêm túc triển khai thực hiện",
+                "nghiêm túc thực hiện",
+                "thực hiện nghiêm túc",
+            ]
+            .iter()
+            .any(|w| l.trim_end_matches(['.', '/', ' ']).ends_with(w)))
 }
 
 /// A heading that only introduces what follows: it ends with ":" or names a body and nothing
@@ -984,9 +1017,12 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
             // Items under "Ý kiến của …", "Mục đích, yêu cầu" are not tasks, nor their sub-items.
             c.not_tasks = inherited.not_tasks
                 || (heading && contains_any(&l, NON_TASK_HEADINGS) && !l.contains("nhiệm vụ"));
+            c.remarks = inherited.remarks
+                || (heading && contains_any(&l, &["ý kiến của", "thành phần", "tóm tắt"]));
             // "… cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:" opens directives
             // even under an assessment heading.
             if intro
+                && !c.remarks
                 && (!c.lead.is_empty()
                     || contains_any(
                         &l,
