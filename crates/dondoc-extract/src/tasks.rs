@@ -549,7 +549,11 @@ fn first_directive_node(nodes: &[Node], ctx: &Ctx<'_>) -> usize {
     for (i, n) in nodes.iter().enumerate().take(nodes.len() / 2 + 2) {
         let t = ctx.doc.text.get(n.start..n.end).unwrap_or("").trim();
         let l = lower(t);
-        if n.style.is_none()
+        // A bulleted meeting record ("* Nội dung: … kết luận như sau:") opens them too.
+        let record_bullet = matches!(n.style, Some(Style::Dash | Style::Plus))
+            && l.contains("kết luận")
+            && l.contains("như sau");
+        if (n.style.is_none() || record_bullet)
             && t.ends_with(':')
             && contains_any(
                 &l,
