@@ -41,9 +41,16 @@ fn addressed_orgs(
     ctx: &org::OrgCtx,
 ) -> Vec<Org> {
     let mut out: Vec<Org> = Vec::new();
+    // Each organisation once; two of one kind and level ("Phòng Nông nghiệp", "Phòng Tài
+    // chính") are two organisations, tracked each on its own.
     let add = |orgs: Vec<Org>, out: &mut Vec<Org>| {
         for o in orgs {
-            if !out.iter().any(|x| x.kind == o.kind && x.level == o.level) {
+            let same = |x: &Org| {
+                x.kind == o.kind
+                    && x.level == o.level
+                    && (x.mention == o.mention || x.mention.is_none() || o.mention.is_none())
+            };
+            if !out.iter().any(same) {
                 out.push(o);
             }
         }

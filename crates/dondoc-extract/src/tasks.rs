@@ -157,6 +157,8 @@ const RESULT_CUES: &[&str] = &[
     "cơ bản",
     "tồn tại",
     "khó khăn",
+    " đạt ",
+    "so với cùng kỳ",
 ];
 
 /// Words that mark a directive anywhere in a sentence.

@@ -36,23 +36,9 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 /// `src/`; remove the line when the check passes.
 const KNOWN_GAPS: &[(&str, &str)] = &[
     (
-        "collective_kinh_gui/task1",
-        "“các cơ quan, đơn vị” under a Kính gửi list of two Phòng and UBND các xã gives 2 orgs, \
-         not 3: addressed_orgs dedups by (kind, level), the contract lists each organisation",
-    ),
-    (
         "monitoring_state/monitoring",
         "“…, hằng tháng báo cáo Chủ tịch UBND huyện.” leaves report_to null (task and \
          monitoring); expected UBND/huyen",
-    ),
-    (
-        "not_tasks/task_count",
-        "the result statement “1. Thu ngân sách … đạt 58% dự toán …” is extracted as a task",
-    ),
-    (
-        "not_tasks/not_tasks",
-        "the result statement “Thu ngân sách … đạt 58% dự toán, tăng 12% …” is a task \
-         (assigned to the addressed UBND/huyen with no mention)",
     ),
     (
         "orgs_party_district/task10",
