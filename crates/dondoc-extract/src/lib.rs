@@ -88,6 +88,20 @@ fn addressed_orgs(
     out
 }
 
+/// Proposals are not tasks (contract, `tasks`): a task whose span lies inside the span of a
+/// detected proposal (a speaker's request in minutes, an item of a report's "Kiến nghị"
+/// section) is dropped. The answer to a proposal lies outside the proposal's span and stays.
+fn drop_tasks_inside_proposals(tasks: Vec<Task>, proposals: &[Proposal]) -> Vec<Task> {
+    tasks
+        .into_iter()
+        .filter(|t| {
+            !proposals
+                .iter()
+                .any(|p| p.span[0] <= t.span[0] && t.span[1] <= p.span[1] && p.span[0] < p.span[1])
+        })
+        .collect()
+}
+
 /// Extracts everything the contract asks for from a normalised document.
 pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
     let mut warnings = Vec::new();
@@ -128,13 +142,17 @@ pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
                 .is_some_and(|t| t.to_lowercase().contains("kết luận"))
         })
         .map_or(header.body_end, |n| n.para);
-    let proposals = proposals::find_proposals(
+    let proposals = proposals::find_proposals(&proposals::Ctx {
         doc,
-        header.body_start,
-        header.body_end,
+        nodes: &nodes,
+        kind: document.kind,
+        issuer: document.issuer.as_deref(),
+        from: header.body_start,
+        to: header.body_end,
         conclusion,
-        &ctx.orgs,
-    );
+        orgs: &ctx.orgs,
+    });
+    let tasks = drop_tasks_inside_proposals(tasks, &proposals);
     let monitoring = monitoring::find_monitoring(&tasks);
     Extraction {
         schema: SCHEMA.to_string(),
