@@ -153,7 +153,8 @@ pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
         orgs: &ctx.orgs,
     });
     let tasks = drop_tasks_inside_proposals(tasks, &proposals);
-    let monitoring = monitoring::find_monitoring(&tasks);
+    let monitoring =
+        monitoring::find_monitoring(&tasks, doc, header.body_start, header.body_end, &ctx.orgs);
     Extraction {
         schema: SCHEMA.to_string(),
         source,
