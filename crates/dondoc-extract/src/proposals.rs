@@ -376,7 +376,7 @@ fn section_proposals(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Vec<usize
 /// offset where the proposal's own words start (the cue) and where its content ends.
 fn answer_head(text: &str) -> Option<(usize, usize)> {
     let re = crate::regex!(
-        r"(?i)^về\s+(?:(?:các|một\s+số|những)\s+)?((?:đề\s+xuất|kiến\s+nghị|đề\s+nghị)(?:\s*,\s*(?:đề\s+xuất|kiến\s+nghị|đề\s+nghị))?)\b"
+        r"(?i)^(?:về|đối\s+với)\s+(?:(?:các|một\s+số|những)\s+)?((?:đề\s+xuất|kiến\s+nghị|đề\s+nghị)(?:\s*,\s*(?:đề\s+xuất|kiến\s+nghị|đề\s+nghị))?)\b"
     );
     let m = re.captures(text)?;
     let cue = m.get(1)?;
@@ -649,6 +649,24 @@ fn is_leadership(o: &Org, level: Option<Level>) -> bool {
 /// Splits a speaker ("Chủ tịch Hội CCB huyện Nguyễn Quang Thìn") into title and name: the
 /// name is the run of capitalised words that ends the phrase.
 fn speaker_person(speaker: &str) -> Option<Person> {
+    // "Đồng chí Nguyễn Văn A, Chủ tịch Hội Nông dân huyện".
+    if let Some((name, title)) = speaker.split_once(", ") {
+        let name = crate::regex!(r"^(?:(?:Đồng\s+chí|đồng\s+chí|Ông|ông|Bà|bà)\s+)?")
+            .replace(name.trim(), "")
+            .to_string();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if (2..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return Some(Person {
+                name: Some(name),
+                title: Some(title.trim().to_string()),
+                reason: None,
+            });
+        }
+    }
     let words: Vec<&str> = speaker.split_whitespace().collect();
     let mut k = words.len();
     while k > 0
@@ -708,6 +726,37 @@ fn speaker_lines(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &[usize]) {
     }
 }
 
+/// An organisation that opens the sentence (after a framing phrase such as "Tại hội nghị, ")
+/// and requests something in a news report or minutes: "Hội Nông dân huyện đề nghị huyện hỗ
+/// trợ …". Not the leadership, whose requests are directives. Returns the mention's range, the cue's offset and the org.
+fn org_subject(ctx: &Ctx, st: &str, l: &str) -> Option<(usize, usize, usize, Org)> {
+    // Only where the author reports what others said: in a letter or a plan the issuer's
+    // own "X đề nghị các đơn vị …" is a directive.
+    if !matches!(ctx.kind, DocKind::TinBai | DocKind::BienBan) {
+        return None;
+    }
+    let found = org::find_orgs(st, ctx.orgs);
+    let first = found.first()?;
+    let prefix = st.get(..first.start)?.trim();
+    let framing = prefix.is_empty()
+        || (prefix.ends_with(',')
+            && prefix.chars().count() <= 80
+            && verbal_cue(&prefix.to_lowercase()).is_none());
+    if !framing || first.collective {
+        return None;
+    }
+    let org = first.orgs.first()?.clone();
+    if is_leadership(&org, ctx.orgs.default_level) {
+        return None;
+    }
+    let rest = l.get(first.end..)?;
+    let cue = verbal_cue(rest)?;
+    let gap = rest.get(..cue)?;
+    let ok = crate::regex!(r"^\s*(?:(?:cũng|đã|đều|tiếp\s+tục|kính|trân\s+trọng)\s+)*$");
+    ok.is_match(gap)
+        .then_some((first.start, first.end, first.end + cue, org))
+}
+
 /// Grammar (5): groups that are no organisation requesting something in running text.
 fn group_requests(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &[usize]) {
     let group = crate::regex!(
@@ -751,16 +800,20 @@ fn group_requests(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &[usize]) {
                     } else {
                         all.end() + cue
                     };
-                    found = Some((all.start(), all.end(), from, all.end() + cue));
+                    found = Some((all.start(), all.end(), from, all.end() + cue, None));
                     break;
                 }
             }
-            if let Some((g0, g1, from, cue)) = found {
+            if found.is_none() {
+                found = org_subject(ctx, st, &l).map(|(g0, g1, cue, o)| (g0, g1, g0, cue, Some(o)));
+            }
+            if let Some((g0, g1, from, cue, org)) = found {
                 if content_missing(after_word(&l, cue)) {
                     continue;
                 }
                 let mention = st.get(g0..g1).unwrap_or("").to_string();
-                let by = Org::new(mention, OrgKind::Other, ctx.orgs.default_level);
+                let by = org
+                    .unwrap_or_else(|| Org::new(mention, OrgKind::Other, ctx.orgs.default_level));
                 let body = st.get(from..).unwrap_or(st);
                 out.push(Proposal {
                     by: Some(by.clone()),
@@ -1064,6 +1117,41 @@ mod tests {
                 .and_then(|x| x.addressed_to.as_ref())
                 .map(|o| o.kind),
             Some(OrgKind::Ubnd)
+        );
+    }
+
+    #[test]
+    fn organisation_requesting_in_a_news_report() {
+        let t = "Tại buổi làm việc, Hội Cựu chiến binh huyện đề nghị huyện bố trí kinh phí sửa chữa trụ sở.";
+        let p = run(t, DocKind::TinBai);
+        assert_eq!(by(&p), [Some((OrgKind::HoiCcb, Some(Level::Huyen)))]);
+        // In a letter the issuer's own request is a directive, and the leadership's too.
+        assert!(
+            run(
+                "Phòng Kinh tế đề nghị các xã báo cáo tiến độ.",
+                DocKind::CongVan
+            )
+            .is_empty()
+        );
+        assert!(run("UBND huyện đề nghị Hội Nông dân rà soát.", DocKind::TinBai).is_empty());
+    }
+
+    #[test]
+    fn answer_opened_by_doi_voi() {
+        let t = "3. Đối với đề nghị sửa chữa cầu thôn Nam: giao UBND xã Hòa Bình khảo sát.";
+        let p = run(t, DocKind::ThongBaoKetLuan);
+        assert_eq!(texts(&p), ["đề nghị sửa chữa cầu thôn Nam"]);
+    }
+
+    #[test]
+    fn speaker_named_before_the_title() {
+        let p = speaker_person("Đồng chí Trần Thị Hoa, Chủ tịch Hội LHPN huyện");
+        assert_eq!(
+            p.map(|p| (p.name, p.title)),
+            Some((
+                Some("Trần Thị Hoa".to_string()),
+                Some("Chủ tịch Hội LHPN huyện".to_string())
+            ))
         );
     }
 
