@@ -92,12 +92,27 @@ fn addressed_orgs(
 /// detected proposal (a speaker's request in minutes, an item of a report's "Kiến nghị"
 /// section) is dropped. The answer to a proposal lies outside the proposal's span and stays.
 fn drop_tasks_inside_proposals(tasks: Vec<Task>, proposals: &[Proposal]) -> Vec<Task> {
+    // Spans sorted by start, with the furthest end reached so far: a task lies inside some
+    // proposal when a proposal starting at or before it reaches its end.
+    let mut spans: Vec<[usize; 2]> = proposals
+        .iter()
+        .map(|p| p.span)
+        .filter(|s| s[0] < s[1])
+        .collect();
+    spans.sort_unstable();
+    let mut reach = Vec::with_capacity(spans.len());
+    let mut far = 0;
+    for s in &spans {
+        far = far.max(s[1]);
+        reach.push(far);
+    }
     tasks
         .into_iter()
         .filter(|t| {
-            !proposals
-                .iter()
-                .any(|p| p.span[0] <= t.span[0] && t.span[1] <= p.span[1] && p.span[0] < p.span[1])
+            let n = spans.partition_point(|s| s[0] <= t.span[0]);
+            n.checked_sub(1)
+                .and_then(|i| reach.get(i))
+                .is_none_or(|&e| e < t.span[1])
         })
         .collect()
 }

@@ -122,8 +122,56 @@ fn node_text<'a>(doc: &'a NormDoc, n: &Node) -> &'a str {
     doc.text.get(n.start..n.end).unwrap_or("").trim()
 }
 
-fn span(doc: &NormDoc, start: usize, end: usize) -> [usize; 2] {
-    [doc.char_offset(start), doc.char_offset(end)]
+/// A span in bytes while the proposals are read; [`to_chars`] converts them all at the end in
+/// one pass over the text (a character offset per span would cost a scan of the text each).
+fn span(_doc: &NormDoc, start: usize, end: usize) -> [usize; 2] {
+    [start, end]
+}
+
+/// Converts the byte spans of `out` to the character offsets of the contract.
+fn to_chars(doc: &NormDoc, out: &mut [Proposal]) {
+    let mut offsets: Vec<usize> = out.iter().flat_map(|p| p.span).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut map: Vec<(usize, usize)> = Vec::with_capacity(offsets.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for &o in &offsets {
+        let o = o.min(doc.text.len());
+        let mut b = o;
+        while b > byte && !doc.text.is_char_boundary(b) {
+            b -= 1;
+        }
+        chars += doc.text.get(byte..b).map_or(0, |t| t.chars().count());
+        byte = b.max(byte);
+        map.push((o, chars));
+    }
+    let find = |o: usize| {
+        let o = o.min(doc.text.len());
+        map.binary_search_by_key(&o, |&(b, _)| b)
+            .ok()
+            .and_then(|i| map.get(i))
+            .map_or(0, |&(_, c)| c)
+    };
+    for p in out {
+        p.span = [find(p.span[0]), find(p.span[1])];
+    }
+}
+
+/// Which nodes (or paragraphs) a grammar has already read.
+struct Covered(Vec<bool>);
+
+impl Covered {
+    fn new(n: usize) -> Self {
+        Self(vec![false; n])
+    }
+    fn mark(&mut self, i: usize) {
+        if let Some(c) = self.0.get_mut(i) {
+            *c = true;
+        }
+    }
+    fn has(&self, i: usize) -> bool {
+        self.0.get(i).copied().unwrap_or(false)
+    }
 }
 
 /// Whether node `j` lies under node `i` (as a labelled descendant or a continuation).
@@ -270,12 +318,12 @@ fn bare_addressee(after: &str, ctx: &OrgCtx) -> Option<Org> {
 
 /// Section grammar (1): the items of a "Kiến nghị" section. Returns the proposals and the
 /// nodes the section covers.
-fn section_proposals(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Vec<usize>) {
+fn section_proposals(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Covered) {
     let nodes = ctx.nodes;
     let mut i = 0;
     while i < nodes.len() {
         let Some(n) = nodes.get(i) else { break };
-        if n.style.is_none() || covered.contains(&i) {
+        if n.style.is_none() || covered.has(i) {
             i += 1;
             continue;
         }
@@ -309,10 +357,13 @@ fn section_proposals(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Vec<usize
             by = ctx.issuer.and_then(|s| issuer_org(s, ctx.orgs));
         }
         let answers = heading.trim_start().to_lowercase().starts_with("về");
-        covered.push(i);
-        covered.extend(sub.iter().copied());
+        covered.mark(i);
+        for &j in &sub {
+            covered.mark(j);
+        }
         // A heading cut after "của" took the next paragraph as its own.
         let skip_next = heading.len() > node_text(ctx.doc, n).len();
+        let mut answer_items: Vec<usize> = Vec::new();
         for (k, &j) in sub.iter().enumerate() {
             let Some(m) = nodes.get(j) else { continue };
             if skip_next && k == 0 {
@@ -322,14 +373,11 @@ fn section_proposals(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Vec<usize
             if answer_head(text).is_some() {
                 // Grammar (2) reads it, with this section's proposer.
                 answer_proposal(ctx, j, by.clone(), out, covered);
+                answer_items.push(j);
                 continue;
             }
-            if sub.iter().any(|&a| {
-                under(nodes, j, a)
-                    && nodes
-                        .get(a)
-                        .is_some_and(|x| answer_head(node_text(ctx.doc, x)).is_some())
-            }) {
+            // The answer under such an item.
+            if answer_items.iter().any(|&a| under(nodes, j, a)) {
                 continue;
             }
             // A section that answers ("Về các kiến nghị, đề xuất") states proposals only in
@@ -352,7 +400,7 @@ fn section_proposals(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Vec<usize
                 {
                     last.text.push(' ');
                     last.text.push_str(text);
-                    last.span[1] = ctx.doc.char_offset(p.end);
+                    last.span[1] = p.end;
                 }
                 continue;
             }
@@ -398,7 +446,7 @@ fn answer_proposal(
     j: usize,
     section_by: Option<Org>,
     out: &mut Vec<Proposal>,
-    covered: &mut Vec<usize>,
+    covered: &mut Covered,
 ) {
     let Some(n) = ctx.nodes.get(j) else { return };
     let text = node_text(ctx.doc, n);
@@ -470,11 +518,11 @@ fn answer_proposal(
         for k in subtree(ctx.nodes, j) {
             if let Some(m) = ctx.nodes.get(k) {
                 answer.push(node_text(ctx.doc, m).to_string());
-                covered.push(k);
+                covered.mark(k);
             }
         }
     }
-    covered.push(j);
+    covered.mark(j);
     let response = (!answer.is_empty()).then(|| {
         let mut handled: Vec<Org> = Vec::new();
         for a in &answer {
@@ -515,13 +563,13 @@ fn answer_proposal(
 }
 
 /// Grammar (3): "Ý kiến của X" sections of minutes.
-fn opinion_sections(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Vec<usize>) {
+fn opinion_sections(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Covered) {
     let re = crate::regex!(
         r"(?i)^ý\s+kiến(?:\s+(?:phát\s+biểu|tham\s+gia|góp\s+ý|đóng\s+góp))?\s+(?:của\s+)?(.{2,100}?)\s*:?$"
     );
     let nodes = ctx.nodes;
     for (i, n) in nodes.iter().enumerate() {
-        if n.style.is_none() || covered.contains(&i) {
+        if n.style.is_none() || covered.has(i) {
             continue;
         }
         let heading = node_text(ctx.doc, n);
@@ -540,7 +588,7 @@ fn opinion_sections(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Vec<usize>
         let mut open: Option<usize> = None; // index in `out` of a request that ends with ':'
         for &j in &sub {
             let Some(m) = nodes.get(j) else { continue };
-            covered.push(j);
+            covered.mark(j);
             let text = node_text(ctx.doc, m);
             if m.style.is_some() && !has_items(m) && m.parent == Some(i) {
                 // One enumerated point of the speaker.
@@ -569,10 +617,10 @@ fn opinion_sections(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Vec<usize>
                 // "… cụ thể:" followed by its points.
                 p.text.push(' ');
                 p.text.push_str(text);
-                p.span[1] = ctx.doc.char_offset(para.end);
+                p.span[1] = para.end;
             }
         }
-        covered.push(i);
+        covered.mark(i);
     }
 }
 
@@ -692,9 +740,10 @@ fn speaker_person(speaker: &str) -> Option<Person> {
 }
 
 /// Grammar (4): a speaker's line of a news report or minutes.
-fn speaker_lines(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &[usize]) {
+/// Paragraphs that yield a speaker's proposals are marked in `covered_paras`.
+fn speaker_lines(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &mut Covered) {
     for i in ctx.from..ctx.to.min(ctx.conclusion) {
-        if covered_paras.contains(&i) {
+        if covered_paras.has(i) {
             continue;
         }
         let text = ctx.doc.para_text(i);
@@ -722,7 +771,11 @@ fn speaker_lines(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &[usize]) {
             continue;
         };
         let body = text.get(colon + 2..).unwrap_or("");
+        let before = out.len();
         requests_in(ctx, p.start + colon + 2, body, &by, person.as_ref(), out);
+        if out.len() > before {
+            covered_paras.mark(i);
+        }
     }
 }
 
@@ -758,7 +811,7 @@ fn org_subject(ctx: &Ctx, st: &str, l: &str) -> Option<(usize, usize, usize, Org
 }
 
 /// Grammar (5): groups that are no organisation requesting something in running text.
-fn group_requests(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &[usize]) {
+fn group_requests(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &Covered) {
     let group = crate::regex!(
         r"(?i)\b(?:(?:(?:các|nhiều|một\s+số|có|đa\s+số)\s+)?(?:cử\s+tri|đại\s+biểu|người\s+dân|hộ\s+dân|đoàn\s+viên|hội\s+viên|người\s+lao\s+động)|(?:các|nhiều|một\s+số|có|đa\s+số)\s+ý\s+kiến)\b"
     );
@@ -769,7 +822,7 @@ fn group_requests(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &[usize]) {
         crate::regex!(r"(?i)^\s*(?:(?:cũng|đã|đều)\s+)*(?:phản\s+ánh|nêu|bày\s+tỏ)\b[^.;]*,\s*$");
     let passive = crate::regex!(r"(?i)\bđược\s+(?:kiến\s+nghị|đề\s+nghị|đề\s+xuất)\b");
     for i in ctx.from..ctx.to.min(ctx.conclusion) {
-        if covered_paras.contains(&i) {
+        if covered_paras.has(i) {
             continue;
         }
         let Some(p) = ctx.doc.paras.get(i) else {
@@ -844,10 +897,10 @@ fn group_requests(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &[usize]) {
 /// Proposals of the document's body.
 pub fn find_proposals(ctx: &Ctx) -> Vec<Proposal> {
     let mut out = Vec::new();
-    let mut covered: Vec<usize> = Vec::new();
+    let mut covered = Covered::new(ctx.nodes.len());
     section_proposals(ctx, &mut out, &mut covered);
     for j in 0..ctx.nodes.len() {
-        if covered.contains(&j) {
+        if covered.has(j) {
             continue;
         }
         if ctx
@@ -861,25 +914,16 @@ pub fn find_proposals(ctx: &Ctx) -> Vec<Proposal> {
     if ctx.kind != DocKind::BaoCao {
         opinion_sections(ctx, &mut out, &mut covered);
     }
-    let covered_paras: Vec<usize> = covered
-        .iter()
-        .filter_map(|&j| ctx.nodes.get(j).map(|n| n.para))
-        .collect();
-    let before = out.len();
-    speaker_lines(ctx, &mut out, &covered_paras);
-    let speaker_paras: Vec<usize> = out
-        .get(before..)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|p| {
-            ctx.doc.paras.iter().position(|q| {
-                ctx.doc.char_offset(q.start) <= p.span[0] && p.span[0] <= ctx.doc.char_offset(q.end)
-            })
-        })
-        .chain(covered_paras.iter().copied())
-        .collect();
-    group_requests(ctx, &mut out, &speaker_paras);
+    let mut paras = Covered::new(ctx.doc.paras.len());
+    for (j, n) in ctx.nodes.iter().enumerate() {
+        if covered.has(j) {
+            paras.mark(n.para);
+        }
+    }
+    speaker_lines(ctx, &mut out, &mut paras);
+    group_requests(ctx, &mut out, &paras);
     out.sort_by_key(|p| p.span[0]);
+    to_chars(ctx.doc, &mut out);
     out
 }
 
