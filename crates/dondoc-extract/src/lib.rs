@@ -120,6 +120,35 @@ fn addressed_orgs(
     out
 }
 
+/// Proposals are not tasks (contract, `tasks`): a task whose span lies inside the span of a
+/// detected proposal (a speaker's request in minutes, an item of a report's "Kiến nghị"
+/// section) is dropped. The answer to a proposal lies outside the proposal's span and stays.
+fn drop_tasks_inside_proposals(tasks: Vec<Task>, proposals: &[Proposal]) -> Vec<Task> {
+    // Spans sorted by start, with the furthest end reached so far: a task lies inside some
+    // proposal when a proposal starting at or before it reaches its end.
+    let mut spans: Vec<[usize; 2]> = proposals
+        .iter()
+        .map(|p| p.span)
+        .filter(|s| s[0] < s[1])
+        .collect();
+    spans.sort_unstable();
+    let mut reach = Vec::with_capacity(spans.len());
+    let mut far = 0;
+    for s in &spans {
+        far = far.max(s[1]);
+        reach.push(far);
+    }
+    tasks
+        .into_iter()
+        .filter(|t| {
+            let n = spans.partition_point(|s| s[0] <= t.span[0]);
+            n.checked_sub(1)
+                .and_then(|i| reach.get(i))
+                .is_none_or(|&e| e < t.span[1])
+        })
+        .collect()
+}
+
 /// Extracts everything the contract asks for from a normalised document.
 pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
     let mut warnings = Vec::new();
@@ -162,14 +191,19 @@ pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
                 .is_some_and(|t| t.to_lowercase().contains("kết luận"))
         })
         .map_or(header.body_end, |n| n.para);
-    let proposals = proposals::find_proposals(
+    let proposals = proposals::find_proposals(&proposals::Ctx {
         doc,
-        header.body_start,
-        header.body_end,
+        nodes: &nodes,
+        kind: document.kind,
+        issuer: document.issuer.as_deref(),
+        from: header.body_start,
+        to: header.body_end,
         conclusion,
-        &ctx.orgs,
-    );
-    let monitoring = monitoring::find_monitoring(&tasks);
+        orgs: &ctx.orgs,
+    });
+    let tasks = drop_tasks_inside_proposals(tasks, &proposals);
+    let monitoring =
+        monitoring::find_monitoring(&tasks, doc, header.body_start, header.body_end, &ctx.orgs);
     Extraction {
         schema: SCHEMA.to_string(),
         source,
