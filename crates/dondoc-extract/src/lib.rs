@@ -201,7 +201,11 @@ pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
         conclusion,
         orgs: &ctx.orgs,
     });
-    let tasks = drop_tasks_inside_proposals(tasks, &proposals);
+    let mut tasks = drop_tasks_inside_proposals(tasks, &proposals);
+    // Ids stay "t1", "t2" … without gaps after the drop.
+    for (i, t) in tasks.iter_mut().enumerate() {
+        t.id = format!("t{}", i + 1);
+    }
     let monitoring =
         monitoring::find_monitoring(&tasks, doc, header.body_start, header.body_end, &ctx.orgs);
     Extraction {

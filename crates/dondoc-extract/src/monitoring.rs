@@ -152,6 +152,7 @@ mod tests {
         OrgCtx {
             default_level: Some(Level::Huyen),
             addressed: Vec::new(),
+            ..Default::default()
         }
     }
 

@@ -937,6 +937,7 @@ mod tests {
         let orgs = OrgCtx {
             default_level: Some(level),
             addressed: Vec::new(),
+            ..Default::default()
         };
         find_proposals(&Ctx {
             doc: &doc,
@@ -1021,6 +1022,7 @@ mod tests {
         let orgs = OrgCtx {
             default_level: Some(Level::Xa),
             addressed: Vec::new(),
+            ..Default::default()
         };
         let o = issuer_org("ĐẢNG ỦY XÃ HÒA AN VĂN PHÒNG", &orgs);
         assert_eq!(

@@ -36,11 +36,6 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 /// `src/`; remove the line when the check passes.
 const KNOWN_GAPS: &[(&str, &str)] = &[
     (
-        "monitoring_state/monitoring",
-        "“…, hằng tháng báo cáo Chủ tịch UBND huyện.” leaves report_to null (task and \
-         monitoring); expected UBND/huyen",
-    ),
-    (
         "orgs_party_district/task10",
         "“Giao Chi bộ thôn Đồng Me, xã Tân Hà …” gives CHI_BO/huyen «Chi bộ»; expected \
          CHI_BO/xa, mention «Chi bộ thôn Đồng Me, xã Tân Hà»",
@@ -49,12 +44,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
         "orgs_party_province/task4",
         "“Giao Đảng ủy Khối các cơ quan tỉnh …” gives DANG_UY_KHOI «Đảng ủy Khối» plus a \
          spurious THUONG_TRUC_CAP_UY/tinh «các cơ quan tỉnh»",
-    ),
-    (
-        "proposal_answered/proposal_count",
-        "a proposal answered under “II. Về các kiến nghị, đề xuất” (“1. Hội Nông dân huyện đề \
-         xuất hỗ trợ kinh phí …: Thường trực Huyện ủy thống nhất, giao UBND huyện …”) is not \
-         found: proposals are only looked for before the conclusion",
     ),
     (
         "proposal_answered/proposal1",
