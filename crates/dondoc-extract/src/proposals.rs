@@ -115,6 +115,9 @@ fn content_missing(after_cue: &str) -> bool {
     )
     .is_match(&l)
         || l.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+        // "Về một số kiến nghị khác của Hội": only a pointer to what was said.
+        || crate::regex!(r"^\s*(?:khác|còn\s+lại|nêu\s+trên|trên)(?:\s+của\s+[^:;.]*)?\s*[:.;]?\s*$")
+            .is_match(&l)
 }
 
 /// The text of a node (after its label).
@@ -383,6 +386,7 @@ fn section_proposals(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Covered) 
             // A section that answers ("Về các kiến nghị, đề xuất") states proposals only in
             // items of grammar (2); its other items are directives.
             if answers {
+                subject_answer(ctx, j, out, covered);
                 continue;
             }
             // The smallest items only; an opening sentence or a heading that introduces
@@ -438,6 +442,79 @@ fn answer_head(text: &str) -> Option<(usize, usize)> {
         })
         .unwrap_or(text.len());
     Some((cue.start(), end))
+}
+
+/// The answer to a proposal: its text and the bodies leading each of its sentences.
+fn build_response(ctx: &Ctx, answer: &[String]) -> Option<Response> {
+    if answer.is_empty() {
+        return None;
+    }
+    let mut handled: Vec<Org> = Vec::new();
+    for a in answer {
+        for s in sentences(a, 0) {
+            let Some(st) = a.get(s.start..s.end) else {
+                continue;
+            };
+            for o in org::find_assignment(st, ctx.orgs).lead {
+                if !handled
+                    .iter()
+                    .any(|h| h.kind == o.kind && h.level == o.level)
+                {
+                    handled.push(o);
+                }
+            }
+        }
+    }
+    Some(Response {
+        text: answer.join(" "),
+        handled_by: handled,
+    })
+}
+
+/// An item of an answering section that names its proposer first: "Hội Nông dân huyện đề
+/// xuất <content>: <answer>". Returns whether it was read as a proposal.
+fn subject_answer(ctx: &Ctx, j: usize, out: &mut Vec<Proposal>, covered: &mut Covered) -> bool {
+    let Some(n) = ctx.nodes.get(j) else {
+        return false;
+    };
+    let text = node_text(ctx.doc, n);
+    let Some(colon) = text.match_indices(": ").map(|(p, _)| p).next() else {
+        return false;
+    };
+    let Some(head) = text.get(..colon) else {
+        return false;
+    };
+    let Some(first) = org::find_orgs(head, ctx.orgs).into_iter().next() else {
+        return false;
+    };
+    if first.start != 0 {
+        return false;
+    }
+    let rest = head.get(first.end..).unwrap_or("");
+    let cue = crate::regex!(r"(?i)^\s*(?:đề\s+xuất|kiến\s+nghị|đề\s+nghị)\s+");
+    let Some(m) = cue.find(rest) else {
+        return false;
+    };
+    let content = rest.get(m.end()..).unwrap_or("").trim();
+    if content_missing(content) {
+        return false;
+    }
+    let answer: Vec<String> = text
+        .get(colon + 2..)
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(|r| vec![r.to_string()])
+        .unwrap_or_default();
+    covered.mark(j);
+    out.push(Proposal {
+        by: first.orgs.first().cloned(),
+        person: None,
+        text: content.to_string(),
+        addressed_to: addressee(content, ctx.orgs),
+        response: build_response(ctx, &answer),
+        span: span(ctx.doc, n.start + first.end + m.end(), n.start + colon),
+    });
+    true
 }
 
 /// Grammar (2) for node `j`.
@@ -523,28 +600,7 @@ fn answer_proposal(
         }
     }
     covered.mark(j);
-    let response = (!answer.is_empty()).then(|| {
-        let mut handled: Vec<Org> = Vec::new();
-        for a in &answer {
-            for s in sentences(a, 0) {
-                let Some(st) = a.get(s.start..s.end) else {
-                    continue;
-                };
-                for o in org::find_assignment(st, ctx.orgs).lead {
-                    if !handled
-                        .iter()
-                        .any(|h| h.kind == o.kind && h.level == o.level)
-                    {
-                        handled.push(o);
-                    }
-                }
-            }
-        }
-        Response {
-            text: answer.join(" "),
-            handled_by: handled,
-        }
-    });
+    let response = build_response(ctx, &answer);
     let content = content.trim().trim_end_matches(':').trim().to_string();
     let own = head.trim().trim_end_matches(':').trim();
     let text_out = if names_proposer {

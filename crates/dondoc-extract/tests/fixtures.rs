@@ -45,10 +45,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
         "“Giao Đảng ủy Khối các cơ quan tỉnh …” gives DANG_UY_KHOI «Đảng ủy Khối» plus a \
          spurious THUONG_TRUC_CAP_UY/tinh «các cơ quan tỉnh»",
     ),
-    (
-        "proposal_answered/proposal1",
-        "no proposal by HOI_NONG_DAN/huyen with its response handled by UBND/huyen",
-    ),
 ];
 
 /// The keys of an expect file; any other key is a mistake in the file.
