@@ -34,18 +34,7 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// Checks the extractor fails today, `(unit, reason)`. They are extractor bugs to fix in
 /// `src/`; remove the line when the check passes.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "orgs_party_district/task10",
-        "“Giao Chi bộ thôn Đồng Me, xã Tân Hà …” gives CHI_BO/huyen «Chi bộ»; expected \
-         CHI_BO/xa, mention «Chi bộ thôn Đồng Me, xã Tân Hà»",
-    ),
-    (
-        "orgs_party_province/task4",
-        "“Giao Đảng ủy Khối các cơ quan tỉnh …” gives DANG_UY_KHOI «Đảng ủy Khối» plus a \
-         spurious THUONG_TRUC_CAP_UY/tinh «các cơ quan tỉnh»",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 /// The keys of an expect file; any other key is a mistake in the file.
 const KEYS: &[&str] = &[

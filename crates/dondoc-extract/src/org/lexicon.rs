@@ -157,7 +157,18 @@ pub const ENTRIES: &[Entry] = &[
         D,
         0,
     ),
-    e(&["Đảng ủy Khối"], K::DangUyKhoi, D, NAME),
+    e(
+        &[
+            "Đảng ủy Khối",
+            "Đảng ủy Khối các cơ quan",
+            "Đảng ủy Khối doanh nghiệp",
+            "Đảng ủy Khối các cơ quan và doanh nghiệp",
+            "Đảng ủy Khối cơ quan",
+        ],
+        K::DangUyKhoi,
+        D,
+        NAME,
+    ),
     e(
         &["Ban cán sự đảng", "Ban cán sự Đảng"],
         K::BanCanSuDang,

@@ -163,7 +163,10 @@ fn field_tail(after: &str) -> Option<(usize, usize)> {
 
 /// Capitalised name words after a head ("Trường Mẫu giáo Công Hải", "Lào Cai").
 fn name_tail(after: &str) -> usize {
-    let re = crate::regex!(r"^(?:\s+(?:\p{Lu}[\p{L}\p{N}]*|\d+|số\s+\d+))+");
+    // "Chi bộ Trường Mẫu giáo …", "Chi bộ thôn Đồng Me", "Chi bộ khu phố 3".
+    let re = crate::regex!(
+        r"^(?:\s+(?:thôn|bản|xóm|ấp|làng|khu\s+phố|tổ\s+dân\s+phố|khu|tổ))?(?:\s+(?:\p{Lu}[\p{L}\p{N}]*|\d+|số\s+\d+))+"
+    );
     re.find(after).map_or(0, |m| m.end())
 }
 
@@ -323,6 +326,16 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
     if entry.flags & NEED_UY != 0 && !uy {
         return None;
     }
+    // "Chi bộ thôn Đồng Me, xã Tân Hà": a village's commune after a comma belongs to it.
+    let village =
+        crate::regex!(r"(?i)\b(?:thôn|xóm|ấp|bản|làng|tổ\s+dân\s+phố|khu\s+phố)\s+\p{Lu}");
+    let in_village = village.is_match(text.get(start..end).unwrap_or(""));
+    if in_village && let Some(after_comma) = rest(text, end).strip_prefix(',') {
+        let q = qualifier(after_comma);
+        if q > 0 {
+            end += 1 + q;
+        }
+    }
     end += qualifier(rest(text, end));
     let mention = text
         .get(start..end)?
@@ -331,6 +344,8 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
     let end = start + mention.len();
     let (level, source) = match level_of(&mention) {
         Some(l) => (Some(l), LevelSource::Written),
+        // A village's body ("Chi bộ thôn Đồng Me") is of its commune.
+        None if in_village => (Some(Level::Xa), LevelSource::Written),
         None => match entry.implicit {
             Implicit::Fixed(l) => (Some(l), LevelSource::Kind),
             Implicit::Phong => (
