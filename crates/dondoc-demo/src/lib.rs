@@ -1,0 +1,44 @@
+//! Demo and synthetic conclusion notices for dondoc.
+//!
+//! [`demo_notices`] gives a handful of hand-written notices of a fictional district (huyện Hòa
+//! Bình Xanh, tỉnh Sông Mây) and one of its communes, dated around 2026 so that a demo run on
+//! 2026-12-01 shows overdue and upcoming work. (A generator of synthetic notices follows.)
+//! the crate does no I/O.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::todo,
+    clippy::unimplemented
+)]
+
+
+
+/// A hand-written demo notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoNotice {
+    pub file_name: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! notice {
+    ($name:literal) => {
+        DemoNotice {
+            file_name: $name,
+            text: include_str!(concat!("../notices/", $name)),
+        }
+    };
+}
+
+/// The demo notices: a Huyện ủy conclusion of a giao ban with the MTTQ and the mass
+/// organisations, a UBND huyện conclusion, a Ban Dân vận letter and a commune notice.
+pub fn demo_notices() -> Vec<DemoNotice> {
+    vec![
+        notice!("01_hu_giao_ban_mttq_doan_the_quy_I_2026.txt"),
+        notice!("02_ubnd_huyen_kinh_te_tap_the_khoi_nghiep.txt"),
+        notice!("03_bdvhu_cong_van_dan_van_kheo.txt"),
+        notice!("04_dang_uy_xa_suoi_ngoc_giao_ban_thang_10.txt"),
+        notice!("05_btv_hu_lam_viec_hnd_huyen_doan.txt"),
+    ]
+}
