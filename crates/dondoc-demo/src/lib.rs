@@ -2,7 +2,8 @@
 //!
 //! [`demo_notices`] gives a handful of hand-written notices of a fictional district (huyện Hòa
 //! Bình Xanh, tỉnh Sông Mây) and one of its communes, dated around 2026 so that a demo run on
-//! 2026-12-01 shows overdue and upcoming work. (A generator of synthetic notices follows.)
+//! 2026-12-01 shows overdue and upcoming work. [`synthetic`] composes any number of notices in
+//! the genre from phrase tables, deterministically for a seed. Everything here is fictional and
 //! the crate does no I/O.
 #![deny(
     clippy::unwrap_used,
@@ -13,7 +14,11 @@
     clippy::unimplemented
 )]
 
+mod rng;
+mod synth;
+mod tables;
 
+pub use synth::{DeadlineForm, ExpectedTask, SyntheticNotice, synthetic, synthetic_detailed};
 
 /// A hand-written demo notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
