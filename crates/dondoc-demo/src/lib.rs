@@ -37,7 +37,8 @@ macro_rules! notice {
 }
 
 /// The demo notices: a Huyện ủy conclusion of a giao ban with the MTTQ and the mass
-/// organisations, a UBND huyện conclusion, a Ban Dân vận letter and a commune notice.
+/// organisations, a UBND huyện conclusion, a Ban Dân vận letter, a commune notice and a
+/// Ban Thường vụ conclusion of a working session with the Hội Nông dân and the Huyện đoàn.
 pub fn demo_notices() -> Vec<DemoNotice> {
     vec![
         notice!("01_hu_giao_ban_mttq_doan_the_quy_I_2026.txt"),
