@@ -26,8 +26,10 @@
 )]
 
 pub mod lifecycle;
+pub mod time;
 
 mod vi;
 
 pub use dondoc_extract::date::Date;
 pub use lifecycle::{Action, Role, Status, Transition, TransitionError, check_new_due, transition};
+pub use time::{Counts, TimeStatus, time_status};
