@@ -26,10 +26,12 @@
 )]
 
 pub mod lifecycle;
+pub mod period;
 pub mod time;
 
 mod vi;
 
 pub use dondoc_extract::date::Date;
 pub use lifecycle::{Action, Role, Status, Transition, TransitionError, check_new_due, transition};
+pub use period::{Period, parse_period, periods};
 pub use time::{Counts, TimeStatus, time_status};

@@ -1,6 +1,7 @@
 //! The integration tests of dondoc-track: the public API as the storage and web layers use it.
 
 mod lifecycle;
+mod period;
 mod time;
 
 use dondoc_track::Date;
