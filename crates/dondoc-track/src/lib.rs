@@ -27,6 +27,8 @@
 
 pub mod lifecycle;
 pub mod period;
+pub mod quota;
+pub mod similarity;
 pub mod time;
 
 mod vi;
@@ -34,4 +36,6 @@ mod vi;
 pub use dondoc_extract::date::Date;
 pub use lifecycle::{Action, Role, Status, Transition, TransitionError, check_new_due, transition};
 pub use period::{Period, parse_period, periods};
+pub use quota::{quota_exceeded, quota_met, quota_required};
+pub use similarity::similarity;
 pub use time::{Counts, TimeStatus, time_status};
