@@ -28,6 +28,7 @@
 pub mod lifecycle;
 pub mod period;
 pub mod quota;
+pub mod rating;
 pub mod similarity;
 pub mod time;
 
@@ -37,5 +38,6 @@ pub use dondoc_extract::date::Date;
 pub use lifecycle::{Action, Role, Status, Transition, TransitionError, check_new_due, transition};
 pub use period::{Period, parse_period, periods};
 pub use quota::{quota_exceeded, quota_met, quota_required};
+pub use rating::{Grade, RatedItem, Rating, RatingLine, RatingWeights, rate};
 pub use similarity::similarity;
 pub use time::{Counts, TimeStatus, time_status};

@@ -2,6 +2,7 @@
 
 mod lifecycle;
 mod period;
+mod rating;
 mod time;
 
 use dondoc_track::Date;
