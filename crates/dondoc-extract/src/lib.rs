@@ -45,18 +45,22 @@ fn addressed_orgs(
     // chính") are two organisations, tracked each on its own.
     let add = |orgs: Vec<Org>, out: &mut Vec<Org>| {
         for o in orgs {
-            let same = |x: &Org| {
-                x.kind == o.kind
-                    && x.level == o.level
-                    && (x.mention == o.mention || x.mention.is_none() || o.mention.is_none())
-            };
-            if !out.iter().any(same) {
+            if !out.iter().any(|x| x.kind == o.kind && x.level == o.level) {
                 out.push(o);
             }
         }
     };
+    // The "Kính gửi" list names each organisation: two of one kind and level ("Phòng Nông
+    // nghiệp", "Phòng Tài chính") are two organisations, tracked each on its own.
     for a in &document.addressees {
-        add(org::resolve(a, ctx), &mut out);
+        for o in org::resolve(a, ctx) {
+            if !out
+                .iter()
+                .any(|x| x.kind == o.kind && x.level == o.level && x.mention == o.mention)
+            {
+                out.push(o);
+            }
+        }
     }
     if out.is_empty()
         && let Some(m) = &document.meeting

@@ -384,7 +384,16 @@ fn is_directive(text: &str, has_lead: bool, default: bool) -> bool {
     // The last item of a document ends with "./." too: a body and a long sentence make it a
     // directive, not a closing formula.
     let last_item = has_lead && l.split_whitespace().count() > 16 && !is_closing_formula(l);
-    if starts_with_any(l, ASSESSMENT)
+    // "Về đề nghị của …: đồng ý về chủ trương;" answers; what it asks for follows.
+    let (answer, _) = after_topic(l);
+    let agrees = answer.len() < l.len()
+        && starts_with_any(
+            answer,
+            &["đồng ý", "nhất trí", "chấp thuận", "thống nhất", "ghi nhận"],
+        )
+        && !has_directive_cue(&format!(" {answer} "));
+    if agrees
+        || starts_with_any(l, ASSESSMENT)
         || starts_with_any(l, NOT_TASK_OPENINGS)
         || (is_closing(l) && !last_item)
     {
@@ -450,6 +459,10 @@ fn is_closing_formula(l: &str) -> bool {
         || l.contains("xin thông báo")
         || l.contains("thông báo để")
         || l.contains("kính mời")
+        // "… đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.": to everyone, nothing.
+        || (words <= 20
+            && contains_any(l, &["các cơ quan, đơn vị", "các đơn vị", "các cơ quan"])
+            && l.trim_end_matches(['.', '/', ' ']).ends_with("phối hợp thực hiện"))
         || starts_with_any(
             l,
             &[
