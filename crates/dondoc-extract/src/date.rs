@@ -160,10 +160,11 @@ fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
 /// are read as 20YY.
 pub fn find_dates(text: &str, year: Option<i32>) -> Vec<WrittenDate> {
     let re = crate::regex!(
-        r"(?i)\b(\d{1,2})\s*(?:([/.\-])\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}|\d{2}))?|\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?)"
+        r"(?i)(\d{1,2})\s*(?:([/.\-])\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}|\d{2}))?|\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?)"
     );
     let mut out = Vec::new();
-    for c in re.captures_iter(text) {
+    // `\b` then `re`, without making the regex engine check `\b` itself (see re.rs).
+    for c in crate::re::captures_at_boundaries(re, text) {
         let Some(whole) = c.get(0) else { continue };
         // Skip a number that is part of a longer token ("2.1.3", "5973/UBND").
         let after = text.get(whole.end()..).and_then(|s| s.chars().next());

@@ -180,8 +180,8 @@ pub fn parse_header(doc: &NormDoc) -> Header {
     }
 
     let vv_para = (0..head_end).find(|&i| {
-        let t = clean_cell(doc.para_text(i)).to_lowercase();
-        t.starts_with("v/v") || t.starts_with("về việc")
+        let t = clean_cell(doc.para_text(i));
+        lower_starts_with(t, "v/v") || lower_starts_with(t, "về việc")
     });
     let kg_para = (0..head_end).find(|&i| is_kinh_gui(doc.para_text(i)));
 
@@ -291,6 +291,21 @@ pub fn parse_header(doc: &NormDoc) -> Header {
 }
 
 /// Trims markdown leftovers, table pipes and white space around a line or cell.
+/// `s.to_lowercase().starts_with(prefix)` without lowercasing all of a long `s`: only as many
+/// characters as `prefix` has bytes, plus one, are lowercased (every character lowercases to at
+/// least one byte, and only "Σ" lowercases differently by what follows it).
+fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    let head_end = s
+        .char_indices()
+        .nth(prefix.len() + 1)
+        .map_or(s.len(), |(i, _)| i);
+    let head = s.get(..head_end).unwrap_or(s);
+    if head.contains('Σ') {
+        return s.to_lowercase().starts_with(prefix);
+    }
+    head.to_lowercase().starts_with(prefix)
+}
+
 fn clean_cell(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '|' | '#' | '_'))
 }
@@ -510,7 +525,7 @@ fn is_motto(t: &str) -> bool {
 }
 
 fn is_kinh_gui(t: &str) -> bool {
-    clean_cell(t).to_lowercase().starts_with("kính gửi")
+    lower_starts_with(clean_cell(t), "kính gửi")
 }
 
 /// Upper-case cells of the first paragraphs, the motto removed, joined.
@@ -765,12 +780,11 @@ fn parse_closing(doc: &NormDoc, body_start: usize) -> Closing {
         body_end = c;
     }
     let nn = (from..body_end).rev().find(|&i| {
-        let t = clean_cell(doc.para_text(i)).to_lowercase();
-        t.starts_with("nơi nhận")
+        lower_starts_with(clean_cell(doc.para_text(i)), "nơi nhận")
             || doc
                 .para_text(i)
                 .split('|')
-                .any(|c| clean_cell(c).to_lowercase().starts_with("nơi nhận"))
+                .any(|c| lower_starts_with(clean_cell(c), "nơi nhận"))
     });
     let mut recipients = Vec::new();
     let mut sig_lines: Vec<String> = Vec::new();
@@ -964,6 +978,29 @@ fn level_of_issuer(d: &Document, doc: &NormDoc) -> Option<Level> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_starts_with_agrees_with_lowercasing_all() {
+        for s in [
+            "",
+            "NƠI NHẬN:",
+            "Nơi nhận",
+            "ΣΣ",
+            "İİİ v/v",
+            "V/V",
+            "VỀ VIỆC ΣA",
+            "KÍNH GỬI ",
+            "Kính gửi",
+        ] {
+            for p in ["", "v/v", "về việc", "nơi nhận", "kính gửi", "σ", "ς", "i̇"] {
+                assert_eq!(
+                    lower_starts_with(s, p),
+                    s.to_lowercase().starts_with(p),
+                    "{s:?} {p:?}"
+                );
+            }
+        }
+    }
     use proptest::prelude::*;
 
     fn header(s: &str) -> Header {

@@ -26,3 +26,76 @@ macro_rules! regex {
         RE.get_or_init(|| $crate::re::compile($pattern))
     }};
 }
+
+/// Whether byte `at` of `text` is a Unicode word boundary, exactly as `\b` decides it.
+pub fn is_word_boundary(text: &str, at: usize) -> bool {
+    static LOOK: std::sync::OnceLock<regex_automata::util::look::LookMatcher> =
+        std::sync::OnceLock::new();
+    at <= text.len()
+        && LOOK
+            .get_or_init(regex_automata::util::look::LookMatcher::new)
+            .matches(
+                regex_automata::util::look::Look::WordUnicode,
+                text.as_bytes(),
+                at,
+            )
+}
+
+/// The successive non-overlapping matches of `\b` followed by `loose` in `text`, as
+/// `captures_iter` of that regex gives them, for a `loose` pattern with no look-around of its
+/// own and no empty match. A leading Unicode `\b` keeps the regex crate off its lazy DFA on
+/// non-ASCII text; `loose` alone runs on it, and the boundary is checked at each candidate.
+pub fn captures_at_boundaries<'h>(loose: &Regex, text: &'h str) -> Vec<regex::Captures<'h>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(m) = loose.find_at(text, at) else {
+            break;
+        };
+        let start = m.start();
+        if is_word_boundary(text, start)
+            && let Some(c) = loose.captures_at(text, start)
+        {
+            at = c.get(0).map_or(start + 1, |w| w.end().max(start + 1));
+            out.push(c);
+        } else {
+            at = start
+                + text
+                    .get(start..)
+                    .and_then(|s| s.chars().next())
+                    .map_or(1, char::len_utf8);
+        }
+        while at < text.len() && !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundary_search_agrees_with_regex() {
+        let with_b = compile(r"(?i)\b(\d{1,2})\s*(?:/\s*(\d{1,2}))?");
+        let loose = compile(r"(?i)(\d{1,2})\s*(?:/\s*(\d{1,2}))?");
+        for text in [
+            "ngày 12/3 và 5/10, _12/3, a12/3, ư12, 123/45 ,9 /1 ０1",
+            "",
+            "12",
+            "ngày12 tháng 3",
+            "ể 1_2 3",
+        ] {
+            let want: Vec<Vec<Option<(usize, usize)>>> = with_b
+                .captures_iter(text)
+                .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+                .collect();
+            let got: Vec<Vec<Option<(usize, usize)>>> = captures_at_boundaries(&loose, text)
+                .iter()
+                .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

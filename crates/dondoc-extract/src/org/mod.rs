@@ -6,6 +6,7 @@ pub mod lexicon;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
 
 use crate::model::{Level, Org, OrgKind};
 use lexicon::{
@@ -79,9 +80,20 @@ struct Found {
     source: LevelSource,
 }
 
+/// The lexicon's phrases, matched as `(?i)\b(?:(p1)|(p2)|…)\b` would be (leftmost-first, longest
+/// phrase first), without running that regex: its Unicode `\b` keeps the regex crate off its
+/// lazy DFA on non-ASCII text, so every search of it was a slow NFA simulation over the whole
+/// rest of the text. Instead a phrase regex without word boundaries (DFA-friendly) finds where
+/// a mention may start, a multi-pattern DFA tells which phrases match from there, and only
+/// those phrases are checked with their word boundaries, anchored at that position.
 struct Lexicon {
-    all: Regex,
-    /// For each capture group (1-based minus one), its entry.
+    /// Every phrase, no word boundaries: a superset of the starts of the real matches.
+    loose: Regex,
+    /// The same phrases as separate patterns, all match semantics: which may match at a start.
+    loose_set: Option<meta::Regex>,
+    /// Each phrase with its word boundaries, compiled on first use.
+    exact: Vec<(String, OnceLock<Option<meta::Regex>>)>,
+    /// The entry of each phrase, in the same (priority) order.
     entries: Vec<&'static Entry>,
 }
 
@@ -99,23 +111,76 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         alts.sort_by_key(|b| std::cmp::Reverse(b.0));
-        let mut source = String::from(r"(?i)\b(?:");
-        let mut entries = Vec::with_capacity(alts.len());
-        for (i, (_, pattern, entry)) in alts.iter().enumerate() {
-            if i > 0 {
-                source.push('|');
-            }
-            source.push('(');
-            source.push_str(pattern);
-            source.push(')');
-            entries.push(*entry);
-        }
-        source.push_str(r")\b");
+        let patterns: Vec<String> = alts.iter().map(|(_, p, _)| format!("(?i:{p})")).collect();
+        let loose = crate::re::compile(&format!("(?:{})", patterns.join("|")));
+        let loose_set = meta::Regex::builder()
+            .configure(meta::Regex::config().match_kind(MatchKind::All))
+            .build_many(&patterns)
+            .ok();
+        debug_assert!(
+            loose_set.is_some(),
+            "the lexicon's phrase set does not compile"
+        );
+        let exact = alts
+            .iter()
+            .map(|(_, p, _)| (format!(r"(?i)\b(?:{p})\b"), OnceLock::new()))
+            .collect();
         Lexicon {
-            all: crate::re::compile(&source),
-            entries,
+            loose,
+            loose_set,
+            exact,
+            entries: alts.iter().map(|(_, _, e)| *e).collect(),
         }
     })
+}
+
+impl Lexicon {
+    /// The phrase matching at byte `start` of `text` (word boundaries included), as the
+    /// alternation would pick it: the first phrase in priority order that matches there, with
+    /// its match end.
+    fn match_at(&self, text: &str, start: usize) -> Option<(usize, &'static Entry)> {
+        if start > text.len() {
+            return None;
+        }
+        let set_re = self.loose_set.as_ref()?;
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let mut set = PatternSet::new(set_re.pattern_len());
+        set_re.which_overlapping_matches(&input, &mut set);
+        for pid in set.iter() {
+            let (source, cell) = self.exact.get(pid.as_usize())?;
+            let exact = cell.get_or_init(|| {
+                let re = meta::Regex::new(source).ok();
+                debug_assert!(re.is_some(), "pattern does not compile: {source}");
+                re
+            });
+            if let Some(m) = exact.as_ref().and_then(|re| re.search(&input)) {
+                return Some((m.end(), *self.entries.get(pid.as_usize())?));
+            }
+        }
+        None
+    }
+
+    /// The leftmost lexicon match starting at or after byte `pos`: (start, end, entry).
+    fn find_at(&self, text: &str, pos: usize) -> Option<(usize, usize, &'static Entry)> {
+        let mut at = pos;
+        while at <= text.len() {
+            let start = self.loose.find_at(text, at)?.start();
+            if let Some((end, entry)) = self.match_at(text, start) {
+                return Some((start, end, entry));
+            }
+            at = start + text.get(start..)?.chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    /// Whether a lexicon match starts at a byte offset of at most `limit`.
+    fn starts_within(&self, text: &str, limit: usize) -> bool {
+        text.char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .take_while(|&i| i <= limit)
+            .any(|i| self.match_at(text, i).is_some())
+    }
 }
 
 fn fields_re() -> &'static Regex {
@@ -214,11 +279,7 @@ fn qualifier(after: &str) -> usize {
     let after_q = rest(after, end);
     if let Some(m) = names.find(after_q) {
         // A place name, unless it is the next organisation ("Sở", "Ủy ban").
-        if lexicon()
-            .all
-            .find(after_q)
-            .is_none_or(|o| o.start() > m.start() + 2)
-        {
+        if !lexicon().starts_within(after_q, m.start() + 2) {
             end += m.end();
         }
     }
@@ -433,28 +494,18 @@ fn scan(text: &str, ctx: &OrgCtx) -> Vec<Found> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos <= text.len() {
-        // The fast search finds where; captures, run from there, tell which entry.
-        let Some(hit) = lex.all.find_at(text, pos) else {
+        let Some((start, end, entry)) = lex.find_at(text, pos) else {
             break;
         };
-        let Some(caps) = lex.all.captures_at(text, hit.start()) else {
-            break;
-        };
-        let Some(m) = caps.get(0) else { break };
-        let entry = caps
-            .iter()
-            .skip(1)
-            .position(|g| g.is_some())
-            .and_then(|i| lex.entries.get(i).copied());
-        match entry.and_then(|e| build(text, m.start(), m.end(), e, ctx)) {
+        match build(text, start, end, entry, ctx) {
             Some(found) => {
-                pos = found.mention.end.max(m.start() + 1);
+                pos = found.mention.end.max(start + 1);
                 out.push(found);
             }
             None => {
-                pos = m.start()
+                pos = start
                     + text
-                        .get(m.start()..)
+                        .get(start..)
                         .and_then(|s| s.chars().next())
                         .map_or(1, char::len_utf8);
             }
