@@ -255,14 +255,6 @@ fn btv_working_session() {
     );
 }
 
-/// Misses of the extractor on natural phrasing, kept visible: each assertion states today's
-/// behaviour, so the test fails (and should be updated) once the extractor is fixed.
-#[test]
-fn known_misses() {
-    // 02: "3. Giao Văn phòng HĐND và UBND huyện theo dõi, đôn đốc …" is not taken as monitoring.
-    assert!(extraction("02_").monitoring.is_none());
-}
-
 /// Misses found when these notices were written, fixed since.
 #[test]
 fn fixed_misses() {
@@ -280,6 +272,15 @@ fn fixed_misses() {
         !x.tasks
             .iter()
             .any(|t| t.text.starts_with("Về đề nghị của Hội Nông dân"))
+    );
+    // 02: "3. Giao Văn phòng HĐND và UBND huyện theo dõi, đôn đốc việc thực hiện, báo cáo …"
+    // is the monitoring clause.
+    assert_eq!(
+        extraction("02_")
+            .monitoring
+            .as_ref()
+            .map(|m| m.monitor.kind),
+        Some(OrgKind::VanPhongUbnd)
     );
     // 01: a directive naming nobody carries each addressed organisation once.
     let t = task(&x, "hướng mạnh về cơ sở");

@@ -56,6 +56,13 @@ fn follows_whole(l: &str) -> bool {
             return true;
         }
     }
+    // "theo dõi, đôn đốc việc thực hiện, báo cáo …": the implementation, with no object, is
+    // that of the document.
+    if crate::regex!(r"\b(?:theo\s+dõi|đôn\s+đốc)\s+(?:việc\s+)?(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s*(?:[,;.]|$)")
+        .is_match(l)
+    {
+        return true;
+    }
     crate::regex!(r"\bđôn\s+đốc\b[^.;]*\b(?:các|những)\s+(?:ý\s+kiến,\s+)?kiến\s+nghị\b")
         .is_match(l)
 }
