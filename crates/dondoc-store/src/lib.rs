@@ -67,6 +67,7 @@ pub use assignments::{
     STATUSES, TimeStatus, time_status,
 };
 pub use audit::AuditEntry;
+
 pub use db::Backend;
 pub use directory::{CSV_COLUMNS, NewOrganisation, OrgId, Organisation};
 pub use error::{Error, Result};
@@ -95,10 +96,42 @@ pub struct Store {
     pools: Pools,
 }
 
+/// How to connect. [`Store::connect`] takes these from the environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectOptions {
+    /// Take the PostgreSQL advisory lock while migrating (default). `DONDOC_MIGRATION_LOCK=off`
+    /// turns it off for PostgreSQL-compatible databases whose advisory locks are unreliable.
+    pub migration_lock: bool,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        ConnectOptions {
+            migration_lock: true,
+        }
+    }
+}
+
+impl ConnectOptions {
+    /// The options the environment asks for (`DONDOC_MIGRATION_LOCK=off`).
+    pub fn from_env() -> ConnectOptions {
+        ConnectOptions {
+            migration_lock: !std::env::var("DONDOC_MIGRATION_LOCK")
+                .is_ok_and(|v| v.trim().eq_ignore_ascii_case("off")),
+        }
+    }
+}
+
 impl Store {
     /// Connects to `sqlite://path` (the file is created if missing), `sqlite::memory:` or
-    /// `postgres://…` / `postgresql://…`, and applies pending migrations under a lock.
+    /// `postgres://…` / `postgresql://…`, and applies pending migrations under a lock, with
+    /// the options of the environment ([`ConnectOptions::from_env`]).
     pub async fn connect(url: &str) -> Result<Store> {
+        Store::connect_with(url, ConnectOptions::from_env()).await
+    }
+
+    /// [`Store::connect`] with explicit options.
+    pub async fn connect_with(url: &str, options: ConnectOptions) -> Result<Store> {
         let pools = if url.starts_with("sqlite:") {
             let memory = url.contains(":memory:") || url.contains("mode=memory");
             let mut opts = SqliteConnectOptions::from_str(url)
@@ -134,7 +167,7 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(30))
                 .connect(url)
                 .await?;
-            migrate::migrate_postgres(&pool).await?;
+            migrate::migrate_postgres(&pool, options.migration_lock).await?;
             Pools::Postgres(pool)
         } else {
             return Err(Error::UnsupportedUrl(url.to_owned()));

@@ -119,14 +119,8 @@ async fn record_pg(tx: &mut sqlx::Transaction<'_, Postgres>, m: &Migration) -> R
     Ok(())
 }
 
-/// Whether the PostgreSQL advisory lock is used (`DONDOC_MIGRATION_LOCK=off` turns it off).
-fn pg_lock_enabled() -> bool {
-    !std::env::var("DONDOC_MIGRATION_LOCK").is_ok_and(|v| v.eq_ignore_ascii_case("off"))
-}
-
-pub(crate) async fn migrate_postgres(pool: &PgPool) -> Result<()> {
+pub(crate) async fn migrate_postgres(pool: &PgPool, lock: bool) -> Result<()> {
     let mut conn = pool.acquire().await?;
-    let lock = pg_lock_enabled();
     if lock {
         sqlx::query("SELECT pg_advisory_lock($1)")
             .bind(PG_MIGRATION_LOCK)
@@ -134,7 +128,7 @@ pub(crate) async fn migrate_postgres(pool: &PgPool) -> Result<()> {
             .await?;
     }
     // Without the lock a racing replica may win; its work is then seen on the next attempt.
-    let attempts = if lock { 1 } else { 3 };
+    let attempts = if lock { 1 } else { 5 };
     let mut result = Ok(());
     for _ in 0..attempts {
         result = migrate_postgres_once(&mut conn).await;

@@ -2,6 +2,7 @@
 //! `DONDOC_TEST_DATABASE_URL` names a PostgreSQL server, against a fresh PostgreSQL database of
 //! its own (created for the test, dropped after it).
 
+#[path = "fixtures/notices.rs"]
 mod notices_fixture;
 
 use std::path::PathBuf;
@@ -164,6 +165,9 @@ conformance!(
     users_are_created_and_found,
     directory_csv_round_trips,
     assignment_lists_filter_and_hide_restricted,
+    migrations_race_without_the_advisory_lock,
+    concurrent_writes_keep_one_audit_chain,
+    concurrent_imports_of_the_same_bytes_give_one_notice,
 );
 
 fn d(s: &str) -> Date {
@@ -224,6 +228,65 @@ mod cases {
         for s in [a, b, again] {
             s.close().await;
         }
+    }
+
+    pub async fn migrations_race_without_the_advisory_lock(db: &TestDb) {
+        let off = ConnectOptions {
+            migration_lock: false,
+        };
+        let (a, b, c) = tokio::join!(
+            Store::connect_with(&db.url, off),
+            Store::connect_with(&db.url, off),
+            Store::connect_with(&db.url, off)
+        );
+        let (a, b, c) = (a.unwrap(), b.unwrap(), c.unwrap());
+        assert_eq!(db.count("SELECT COUNT(*) FROM schema_migrations").await, 1);
+        a.seed_default_directory().await.unwrap();
+        assert_eq!(b.check().await.unwrap(), vec![]);
+        for s in [a, b, c] {
+            s.close().await;
+        }
+    }
+
+    pub async fn concurrent_writes_keep_one_audit_chain(db: &TestDb) {
+        let s = db.store().await;
+        let other = db.store().await;
+        let mut handles = Vec::new();
+        for i in 0..12 {
+            let st = if i % 2 == 0 { s.clone() } else { other.clone() };
+            handles.push(tokio::spawn(async move {
+                let u = NewUser {
+                    username: format!("u{i}"),
+                    password_hash: "h".into(),
+                    role: UserRole::Focal,
+                    organisation_id: None,
+                    email: None,
+                };
+                st.create_user(&u, "admin").await.unwrap()
+            }));
+        }
+        for h in handles {
+            h.await.unwrap();
+        }
+        assert_eq!(s.list_audit(0, 100).await.unwrap().len(), 12);
+        assert_eq!(s.check().await.unwrap(), vec![]);
+        s.close().await;
+        other.close().await;
+    }
+
+    pub async fn concurrent_imports_of_the_same_bytes_give_one_notice(db: &TestDb) {
+        let s = db.store().await;
+        let t = db.store().await;
+        let (x, y) = tokio::join!(
+            s.import_notice(new_notice(NOTICE_A, "a.txt"), "a"),
+            t.import_notice(new_notice(NOTICE_A, "a.txt"), "b")
+        );
+        let (x, y) = (x.unwrap(), y.unwrap());
+        assert_eq!(x.id(), y.id());
+        assert!(matches!(x, ImportOutcome::Imported(_)) != matches!(y, ImportOutcome::Imported(_)));
+        assert_eq!(s.stats().await.unwrap().notices, 1);
+        s.close().await;
+        t.close().await;
     }
 
     pub async fn importing_the_same_bytes_twice_gives_one_notice(db: &TestDb) {
