@@ -277,7 +277,7 @@ impl Store {
         {
             return Ok(ImportOutcome::AlreadyPresent(r.i64(0)?));
         }
-        let id = tx
+        let inserted = tx
             .scalar(
                 "INSERT INTO notices (sha256, file_name, format, source_bytes, text, extraction, state,
                     restricted, issued_on, reference, title, created_at)
@@ -296,7 +296,17 @@ impl Store {
                     now_rfc3339()
                 ],
             )
-            .await?;
+            .await;
+        let id = match inserted {
+            Ok(id) => id,
+            // Another process imported the same bytes meanwhile (only possible without the
+            // write lock, e.g. on a PostgreSQL-compatible database whose locks are unreliable).
+            Err(e) if e.is_unique_violation() => {
+                drop(tx);
+                return self.already_present(&sha).await;
+            }
+            Err(e) => return Err(e),
+        };
         audit::append(
             &mut tx,
             actor,
@@ -315,16 +325,17 @@ impl Store {
         .await?;
         match tx.commit().await {
             Ok(()) => Ok(ImportOutcome::Imported(id)),
-            // Another process imported the same bytes meanwhile (PostgreSQL, no shared lock).
-            Err(e) if e.is_unique_violation() => {
-                let mut tx = self.read().await?;
-                let id = tx
-                    .scalar("SELECT id FROM notices WHERE sha256 = $1", args![&sha])
-                    .await?;
-                Ok(ImportOutcome::AlreadyPresent(id))
-            }
+            Err(e) if e.is_unique_violation() => self.already_present(&sha).await,
             Err(e) => Err(e),
         }
+    }
+
+    async fn already_present(&self, sha: &str) -> Result<ImportOutcome> {
+        let mut tx = self.read().await?;
+        let id = tx
+            .scalar("SELECT id FROM notices WHERE sha256 = $1", args![sha])
+            .await?;
+        Ok(ImportOutcome::AlreadyPresent(id))
     }
 
     /// One notice.
@@ -338,17 +349,29 @@ impl Store {
         notice_from_row(&r)
     }
 
-    /// Every notice, newest first (restricted ones only when asked for).
-    pub async fn list_notices(&self, include_restricted: bool) -> Result<Vec<Notice>> {
+    /// Notices, newest first, paged (restricted ones only when asked for).
+    pub async fn list_notices(
+        &self,
+        include_restricted: bool,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<Notice>> {
         let mut tx = self.read().await?;
         let sql = sqlx::AssertSqlSafe(format!(
-            "{SELECT_NOTICE} WHERE restricted = FALSE OR $1 ORDER BY id DESC"
+            "{SELECT_NOTICE} WHERE restricted = FALSE OR $1 ORDER BY id DESC LIMIT $2 OFFSET $3"
         ));
-        tx.all(sql, args![include_restricted])
-            .await?
-            .iter()
-            .map(notice_from_row)
-            .collect()
+        tx.all(
+            sql,
+            args![
+                include_restricted,
+                i64::from(limit),
+                i64::try_from(offset).unwrap_or(i64::MAX)
+            ],
+        )
+        .await?
+        .iter()
+        .map(notice_from_row)
+        .collect()
     }
 
     /// The bytes a notice was imported from.

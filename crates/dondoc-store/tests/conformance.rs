@@ -168,6 +168,7 @@ conformance!(
     migrations_race_without_the_advisory_lock,
     concurrent_writes_keep_one_audit_chain,
     concurrent_imports_of_the_same_bytes_give_one_notice,
+    import_and_publish_are_all_or_nothing,
 );
 
 fn d(s: &str) -> Date {
@@ -287,6 +288,65 @@ mod cases {
         assert_eq!(s.stats().await.unwrap().notices, 1);
         s.close().await;
         t.close().await;
+    }
+
+    /// A trigger that makes every insert into `table` fail, standing in for a crash mid-way.
+    async fn sabotage(db: &TestDb, s: &Store, table: &str) {
+        let sql = if db.is_pg() {
+            format!(
+                "CREATE OR REPLACE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; END; $$;
+                 CREATE TRIGGER boom BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION boom()"
+            )
+        } else {
+            format!(
+                "CREATE TRIGGER boom BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'boom'); END"
+            )
+        };
+        s.raw_execute(&sql).await.unwrap();
+    }
+
+    async fn repair(db: &TestDb, s: &Store, table: &str) {
+        let sql = if db.is_pg() {
+            format!("DROP TRIGGER boom ON {table}")
+        } else {
+            "DROP TRIGGER boom".to_owned()
+        };
+        s.raw_execute(&sql).await.unwrap();
+    }
+
+    pub async fn import_and_publish_are_all_or_nothing(db: &TestDb) {
+        let s = db.store().await;
+        s.seed_default_directory().await.unwrap();
+        let audit_before = s.list_audit(0, 1000).await.unwrap().len();
+        // The audit entry is written last: a failure there leaves no notice behind.
+        sabotage(db, &s, "audit").await;
+        assert!(
+            s.import_notice(new_notice(NOTICE_A, "a.txt"), "x")
+                .await
+                .is_err()
+        );
+        repair(db, &s, "audit").await;
+        assert_eq!(s.stats().await.unwrap().notices, 0);
+        let id = s
+            .import_notice(new_notice(NOTICE_A, "a.txt"), "x")
+            .await
+            .unwrap();
+        assert!(matches!(id, ImportOutcome::Imported(_)));
+        // Proposals are written after the tasks and assignments: those must not survive.
+        sabotage(db, &s, "proposals").await;
+        assert!(s.publish_notice(id.id(), "x").await.is_err());
+        let st = s.stats().await.unwrap();
+        assert_eq!((st.tasks, st.assignments, st.proposals), (0, 0, 0));
+        assert_eq!(
+            s.get_notice(id.id()).await.unwrap().state,
+            NoticeState::Draft
+        );
+        assert_eq!(s.list_audit(0, 1000).await.unwrap().len(), audit_before + 1);
+        repair(db, &s, "proposals").await;
+        s.publish_notice(id.id(), "x").await.unwrap();
+        assert!(s.stats().await.unwrap().tasks > 0);
+        assert_eq!(s.check().await.unwrap(), vec![]);
+        s.close().await;
     }
 
     pub async fn importing_the_same_bytes_twice_gives_one_notice(db: &TestDb) {
