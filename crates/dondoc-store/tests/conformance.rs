@@ -169,6 +169,7 @@ conformance!(
     concurrent_writes_keep_one_audit_chain,
     concurrent_imports_of_the_same_bytes_give_one_notice,
     import_and_publish_are_all_or_nothing,
+    publication_uses_the_reviewed_extraction,
 );
 
 fn d(s: &str) -> Date {
@@ -346,6 +347,34 @@ mod cases {
         s.publish_notice(id.id(), "x").await.unwrap();
         assert!(s.stats().await.unwrap().tasks > 0);
         assert_eq!(s.check().await.unwrap(), vec![]);
+        s.close().await;
+    }
+
+    pub async fn publication_uses_the_reviewed_extraction(db: &TestDb) {
+        let s = db.store().await;
+        s.seed_default_directory().await.unwrap();
+        let id = s
+            .import_notice(new_notice(NOTICE_A, "a.txt"), "x")
+            .await
+            .unwrap()
+            .id();
+        let mut reviewed = s.get_notice(id).await.unwrap().extraction;
+        reviewed.tasks.truncate(1);
+        reviewed.tasks[0].text = "Văn bản đã sửa".to_owned();
+        reviewed.proposals.clear();
+        s.save_review(id, &reviewed, "theodoi").await.unwrap();
+        let sum = s.publish_notice(id, "theodoi").await.unwrap();
+        assert_eq!((sum.tasks, sum.proposals), (1, 0));
+        let tasks = s.list_tasks(id).await.unwrap();
+        assert_eq!(tasks[0].text, "Văn bản đã sửa");
+        let n = s.get_notice(id).await.unwrap();
+        assert_eq!(n.reviewed.as_ref().map(|r| r.tasks.len()), Some(1));
+        assert!(
+            n.extraction.tasks.len() > 1,
+            "the extraction as extracted is kept"
+        );
+        let e = s.save_review(id, &reviewed, "theodoi").await.unwrap_err();
+        assert_eq!(e.code(), "already_published");
         s.close().await;
     }
 
