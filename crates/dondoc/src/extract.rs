@@ -17,6 +17,14 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// Why the file was refused, as a Vietnamese phrase with its code.
+    pub fn reason(&self) -> String {
+        match self {
+            Failure::Io(e) => format!("không mở được tệp ({}) [file_unreadable]", io_reason(e)),
+            Failure::Read(e) => format!("{e} [{}]", e.code()),
+        }
+    }
+
     fn message(&self, path: &Path) -> String {
         match self {
             Failure::Io(e) => format!(

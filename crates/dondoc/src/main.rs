@@ -1,7 +1,9 @@
-//! The `dondoc` command: glue between the readers, the extractor and (later) the database.
+//! The `dondoc` command: glue between the readers, the extractor and the database.
 
+mod db;
 mod extract;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -10,6 +12,9 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "dondoc", version, about)]
 struct Cli {
+    /// Cơ sở dữ liệu: sqlite://tệp.db hoặc postgres://… (mặc định DONDOC_DATABASE_URL, rồi sqlite://dondoc.db).
+    #[arg(long, global = true)]
+    db: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -25,6 +30,80 @@ enum Command {
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Nhập văn bản (tệp hoặc thư mục) vào cơ sở dữ liệu; nhập lại cùng một tệp không thay đổi gì.
+    Import {
+        /// Ban hành ngay: tạo nhiệm vụ và giao cho từng cơ quan, đơn vị.
+        #[arg(long)]
+        publish: bool,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Số liệu tổng quát của cơ sở dữ liệu.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Kiểm tra tính toàn vẹn (văn bản, nhiệm vụ, lượt giao, nhật ký).
+    Check,
+    /// Sao lưu toàn bộ dữ liệu vào một tệp.
+    Backup {
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Khôi phục từ tệp sao lưu vào cơ sở dữ liệu trống.
+    Restore { file: PathBuf },
+    /// Danh bạ cơ quan, đơn vị.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Tài khoản người dùng.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Tạo N văn bản tổng hợp (để đo hiệu năng, thử tải).
+    DemoData {
+        #[arg(long)]
+        notices: usize,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum OrgCommand {
+    /// Nhập danh bạ từ tệp CSV.
+    Import { file: PathBuf },
+    /// Xuất danh bạ ra CSV.
+    Export {
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Nạp danh bạ mặc định của huyện mẫu.
+    Seed,
+    /// Liệt kê danh bạ.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Tạo tài khoản; mật khẩu lấy từ DONDOC_PASSWORD hoặc dòng đầu của đầu vào chuẩn.
+    Add {
+        username: String,
+        /// admin, monitor, leader hoặc focal.
+        #[arg(long)]
+        role: String,
+        /// Mã cơ quan, đơn vị trong danh bạ (cho cán bộ đầu mối).
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Liệt kê tài khoản.
+    List,
 }
 
 fn main() -> ExitCode {
@@ -37,7 +116,38 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let url = db::database_url(cli.db.as_deref());
+    let url = url.as_str();
     match cli.command {
         Command::Extract { text, files } => extract::run(&files, text),
+        Command::Import { publish, paths } => db::run(db::import(url, &paths, publish)),
+        Command::Stats { json } => db::run(db::stats(url, json)),
+        Command::Check => db::run(db::check(url)),
+        Command::Backup { output } => db::run(db::backup(url, &output)),
+        Command::Restore { file } => db::run(db::restore(url, &file)),
+        Command::Org { command } => match command {
+            OrgCommand::Import { file } => db::run(db::org_import(url, &file)),
+            OrgCommand::Export { output } => db::run(db::org_export(url, output.as_deref())),
+            OrgCommand::Seed => db::run(db::org_seed(url)),
+            OrgCommand::List => db::run(db::org_list(url)),
+        },
+        Command::User { command } => match command {
+            UserCommand::Add {
+                username,
+                role,
+                org,
+                email,
+            } => db::run(db::user_add(
+                url,
+                &username,
+                &role,
+                org.as_deref(),
+                email.as_deref(),
+            )),
+            UserCommand::List => db::run(db::user_list(url)),
+        },
+        Command::DemoData { notices, out, seed } => {
+            db::run(async move { db::demo_data(notices, &out, seed) })
+        }
     }
 }
