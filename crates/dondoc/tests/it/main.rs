@@ -9,6 +9,7 @@
 //! Every input is generated here or fictional; the shared corpus is only read at run time.
 
 mod corpus;
+mod db;
 mod docx;
 mod hostile;
 mod output;
