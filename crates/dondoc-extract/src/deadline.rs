@@ -207,7 +207,7 @@ fn number_word(s: &str) -> Option<u32> {
 }
 
 fn relation_of_trigger(trig: &str) -> Relation {
-    let t = trig.to_lowercase();
+    let t = crate::lower::lowercase(trig);
     if t.starts_with("trước")
         || t.starts_with("chậm")
         || t.starts_with("muộn")
@@ -404,7 +404,7 @@ fn date_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
             continue;
         }
         if trig.is_none() || trig_text == "vào" {
-            let lc = clause.to_lowercase();
+            let lc = crate::lower::lowercase(clause);
             if lc.trim_end().ends_with("lúc") || event_before(text, start) || lc.contains("họp")
             {
                 continue;
@@ -475,7 +475,7 @@ fn period_cand(
     last: Date,
     warning: Option<String>,
 ) -> Cand {
-    let t = trig.to_lowercase();
+    let t = crate::lower::lowercase(trig);
     let start = lead.map_or(whole.start(), |l| l.start());
     let (relation, due, begin) = if t.starts_with("trước") {
         (Relation::Before, first.add_days(-1), None)
@@ -882,7 +882,7 @@ fn meeting_deadlines(text: &str, out: &mut Vec<Cand>) {
 // Recurrences.
 
 fn freq_of_unit(unit: &str, n: u32) -> Option<(Freq, u32)> {
-    let u = unit.to_lowercase();
+    let u = crate::lower::lowercase(unit);
     Some(match (u.as_str(), n) {
         ("tuần", n) => (Freq::Weekly, n),
         ("tháng", 3) => (Freq::Quarterly, 1),
@@ -896,7 +896,7 @@ fn freq_of_unit(unit: &str, n: u32) -> Option<(Freq, u32)> {
 }
 
 fn per_of_unit(unit: &str) -> Option<Per> {
-    Some(match unit.to_lowercase().as_str() {
+    Some(match crate::lower::lowercase(unit).as_str() {
         "tuần" => Per::Week,
         "tháng" => Per::Month,
         "quý" | "quí" => Per::Quarter,

@@ -1,6 +1,7 @@
 //! The document's header and closing: kind, number and symbol (state and Party grammars and
 //! their hybrids), issuer, place and date, title, addressees, signature blocks, "Nơi nhận".
 
+use crate::lower::lower_starts_with;
 use dondoc_text::NormDoc;
 
 use crate::date::{Date, find_dates};
@@ -291,21 +292,6 @@ pub fn parse_header(doc: &NormDoc) -> Header {
 }
 
 /// Trims markdown leftovers, table pipes and white space around a line or cell.
-/// `s.to_lowercase().starts_with(prefix)` without lowercasing all of a long `s`: only as many
-/// characters as `prefix` has bytes, plus one, are lowercased (every character lowercases to at
-/// least one byte, and only "Σ" lowercases differently by what follows it).
-fn lower_starts_with(s: &str, prefix: &str) -> bool {
-    let head_end = s
-        .char_indices()
-        .nth(prefix.len() + 1)
-        .map_or(s.len(), |(i, _)| i);
-    let head = s.get(..head_end).unwrap_or(s);
-    if head.contains('Σ') {
-        return s.to_lowercase().starts_with(prefix);
-    }
-    head.to_lowercase().starts_with(prefix)
-}
-
 fn clean_cell(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '|' | '#' | '_'))
 }
@@ -459,7 +445,7 @@ fn type_line_rest(t: &str) -> Option<String> {
 }
 
 fn title_is_conclusion(title: &str) -> bool {
-    let t = title.to_lowercase();
+    let t = crate::lower::lowercase(title);
     t.starts_with("kết luận")
         || t.starts_with("ý kiến kết luận")
         || t.contains("kết luận của")
@@ -667,7 +653,7 @@ fn collect_list_sig(
             cell_idx = ci;
             let mut t = clean_cell(cell);
             if first {
-                let lower = t.to_lowercase();
+                let lower = crate::lower::lowercase(t);
                 let label = if kind == ListKind::KinhGui {
                     "kính gửi"
                 } else {
@@ -995,7 +981,7 @@ mod tests {
             for p in ["", "v/v", "về việc", "nơi nhận", "kính gửi", "σ", "ς", "i̇"] {
                 assert_eq!(
                     lower_starts_with(s, p),
-                    s.to_lowercase().starts_with(p),
+                    crate::lower::lowercase(s).starts_with(p),
                     "{s:?} {p:?}"
                 );
             }

@@ -22,6 +22,7 @@ pub mod org;
 pub mod re;
 pub mod references;
 
+mod lower;
 mod monitoring;
 #[doc(hidden)]
 pub mod outline;
@@ -77,7 +78,7 @@ fn addressed_orgs(
     if document.addressees.is_empty()
         && let Some(t) = &document.title
     {
-        let lower = t.to_lowercase();
+        let lower = crate::lower::lowercase(t);
         let from = if out.is_empty() {
             Some(0)
         } else {
@@ -106,7 +107,7 @@ fn addressed_orgs(
         // The opening paragraphs: "Sau khi nghe MTTQ và các đoàn thể báo cáo …".
         for i in header.body_start..header.body_end.min(header.body_start + 3) {
             // Citations ("Căn cứ Quyết định số … của Thủ tướng Chính phủ") address nobody.
-            if doc.para_text(i).to_lowercase().starts_with("căn cứ") {
+            if crate::lower::lower_starts_with(doc.para_text(i), "căn cứ") {
                 continue;
             }
             add(
@@ -192,7 +193,7 @@ pub fn extract(doc: &NormDoc, source: Source) -> Extraction {
         .find(|n| {
             doc.text
                 .get(n.start..n.end)
-                .is_some_and(|t| t.to_lowercase().contains("kết luận"))
+                .is_some_and(|t| crate::lower::lowercase(t).contains("kết luận"))
         })
         .map_or(header.body_end, |n| n.para);
     let proposals = proposals::find_proposals(&proposals::Ctx {

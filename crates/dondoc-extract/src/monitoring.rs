@@ -7,7 +7,7 @@ use crate::model::{Freq, Monitoring, Org, Task};
 use crate::org::{self, OrgCtx};
 
 fn freq_of(text: &str) -> Option<Freq> {
-    let l = text.to_lowercase();
+    let l = crate::lower::lowercase(text);
     if l.contains("hằng tháng") || l.contains("hàng tháng") {
         Some(Freq::Monthly)
     } else if l.contains("hằng quý") || l.contains("hàng quý") {
@@ -105,7 +105,7 @@ pub fn find_monitoring(
 ) -> Option<Monitoring> {
     let mut cands: Vec<Clause> = Vec::new();
     for t in tasks {
-        let l = t.text.to_lowercase();
+        let l = crate::lower::lowercase(&t.text);
         if !is_follow_up(&l) || !follows_whole(&l) {
             continue;
         }
@@ -122,7 +122,7 @@ pub fn find_monitoring(
         for i in from..to {
             let Some(p) = doc.paras.get(i) else { continue };
             let text = doc.para_text(i);
-            let l = text.to_lowercase();
+            let l = crate::lower::lowercase(text);
             if !is_follow_up(&l) || !follows_whole(&l) {
                 continue;
             }

@@ -109,7 +109,7 @@ fn verbal_cue(l: &str) -> Option<usize> {
 /// Whether the request states no content of its own ("đề xuất nhiều giải pháp", "kiến nghị một
 /// số nội dung"): such a proposal is not recorded.
 fn content_missing(after_cue: &str) -> bool {
-    let l = after_cue.to_lowercase();
+    let l = crate::lower::lowercase(after_cue);
     crate::regex!(
         r"^\s*(?:nhiều|một\s+số|các|những)\s+(?:giải\s+pháp|nội\s+dung|vấn\s+đề|ý\s+kiến|kiến\s+nghị|đề\s+xuất)\s*(?:[.;,:]|$|(?:quan\s+trọng|thiết\s+thực|tâm\s+huyết)\b)"
     )
@@ -222,7 +222,7 @@ fn heading_text(ctx: &Ctx, i: usize) -> String {
         return String::new();
     };
     let mut t = node_text(ctx.doc, n).to_string();
-    let l = t.to_lowercase();
+    let l = crate::lower::lowercase(&t);
     if (l.ends_with(" của") || l.ends_with(" của:"))
         && let Some(next) = ctx.nodes.get(i + 1)
     {
@@ -293,7 +293,7 @@ fn topic_prefix(text: &str) -> usize {
 
 /// Who a sentence asks ("kính trình Thường trực Đảng ủy …", "đề nghị Bộ Nội vụ …").
 fn addressee(sentence: &str, ctx: &OrgCtx) -> Option<Org> {
-    let l = sentence.to_lowercase();
+    let l = crate::lower::lowercase(sentence);
     let pos = verbal_cue(&l).or_else(|| {
         crate::regex!(r"\b(?:kính\s+)?trình\b")
             .find(&l)
@@ -634,7 +634,7 @@ fn opinion_sections(ctx: &Ctx, out: &mut Vec<Proposal>, covered: &mut Covered) {
         };
         let phrase = c.get(1).map_or("", |m| m.as_str());
         // "Ý kiến của các cơ quan tham dự" introduces the speakers' own sections.
-        if phrase.to_lowercase().starts_with("các ") {
+        if crate::lower::lowercase(phrase).starts_with("các ") {
             continue;
         }
         let Some(by) = resolve_first(phrase, ctx.orgs) else {
@@ -693,7 +693,7 @@ fn requests_in(
         let Some(st) = ctx.doc.text.get(s.start..s.end) else {
             continue;
         };
-        let l = st.to_lowercase();
+        let l = crate::lower::lowercase(st);
         let cue = verbal_cue(&l).or_else(|| suggestion(&l));
         let Some(pos) = cue else { continue };
         if content_missing(after_word(&l, pos)) {
@@ -890,7 +890,7 @@ fn group_requests(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &Covered) {
             let Some(st) = ctx.doc.text.get(s.start..s.end) else {
                 continue;
             };
-            let l = st.to_lowercase();
+            let l = crate::lower::lowercase(st);
             let mut found = None;
             for c in group.captures_iter(st) {
                 let Some(all) = c.get(0) else {

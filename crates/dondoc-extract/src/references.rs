@@ -155,7 +155,7 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 /// The citing word right before a number ("Kết luận số", "Nghị định"), as (byte start in the
 /// whole text, abbreviation).
 fn citing_word(before: &str, abs_end: usize) -> (Option<usize>, Option<&'static str>) {
-    let lower = before.to_lowercase();
+    let lower = crate::lower::lowercase(before);
     // Only when lower-casing kept byte offsets (true for Vietnamese letters in NFC).
     if lower.len() != before.len() {
         return (None, None);

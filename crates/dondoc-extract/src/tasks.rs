@@ -261,7 +261,7 @@ const NOT_TASK_OPENINGS: &[&str] = &[
 ];
 
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    crate::lower::lowercase(s)
 }
 
 fn starts_with_any(text: &str, words: &[&str]) -> bool {
@@ -515,8 +515,9 @@ fn own_commitment(text: &str, lead_text: Option<&str>) -> bool {
 /// Strips "Đối với …:" / "Về …:" / "Việc …:" topics before a directive, so the directive's
 /// own words name the body.
 fn after_topic(text: &str) -> (&str, usize) {
-    let l = lower(text);
-    if starts_with_any(&l, &["đối với", "về ", "việc ", "để "])
+    if ["đối với", "về ", "việc ", "để "]
+        .iter()
+        .any(|w| crate::lower::lower_starts_with(text, w))
         && let Some(pos) = text.find(": ")
         && let Some(rest) = text.get(pos + 2..)
     {

@@ -639,7 +639,7 @@ pub fn phrase_pattern(phrase: &str) -> String {
             out.push_str(&format!(r"\s*{sym}?\s*"));
             continue;
         }
-        let lower = word.to_lowercase();
+        let lower = crate::lower::lowercase(word);
         let parts: Vec<String> = lower
             .split('-')
             .map(|part| {

@@ -438,7 +438,7 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
             std::iter::repeat_with(|| Org::new(mention.clone(), kind, level))
                 .take(count)
                 .collect(),
-            mention.to_lowercase().starts_with("các "),
+            crate::lower::lowercase(&mention).starts_with("các "),
         ),
         Expand::Five => (
             FIVE.iter()
@@ -457,7 +457,7 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
                     reason: None,
                 })
                 .collect();
-            let lower = mention.to_lowercase();
+            let lower = crate::lower::lowercase(&mention);
             // Nobody addressed (a plan): "các cơ quan, đơn vị" are the issuer's departments.
             if orgs.is_empty()
                 && ctx.departments_by_default
@@ -533,7 +533,9 @@ fn bare_place(part: &str, ctx: &OrgCtx) -> Option<(usize, usize, Org)> {
     let word = c.get(1)?;
     let text = part.get(word.start()..all.end())?.trim().to_string();
     let ctx_level = level_of(&text).map(|l| match (l, ctx.default_level) {
-        (Level::Tinh, Some(Level::Huyen)) if text.to_lowercase().starts_with("thành phố") => {
+        (Level::Tinh, Some(Level::Huyen))
+            if crate::lower::lowercase(&text).starts_with("thành phố") =>
+        {
             Level::Huyen
         }
         (l, _) => l,

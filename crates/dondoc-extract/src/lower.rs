@@ -1,0 +1,110 @@
+//! Lower-casing as `str::to_lowercase` does it, faster on Vietnamese text.
+//!
+//! `str::to_lowercase` looks every non-ASCII character up in a table by binary search; the
+//! letters of Vietnamese (Latin-1, a few of Latin Extended-A/B, the block U+1EA0–U+1EFF) map by
+//! simple arithmetic instead. Any other character goes through `char::to_lowercase`, and a text
+//! holding "Σ" (the one character whose lower case depends on what surrounds it) through
+//! `str::to_lowercase`, so the result is always the same.
+
+/// `s.to_lowercase()`, the same string.
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match simple_lower(c) {
+            Some(l) => out.push(l),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The lower case of `c` when it is one of the characters mapped by arithmetic here.
+fn simple_lower(c: char) -> Option<char> {
+    let u = u32::from(c);
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F => u,
+        0xC0..=0xD6 | 0xD8..=0xDE => u + 0x20,
+        0x80..=0xBF | 0xD7 | 0xDF..=0xFF => u,
+        // Ă Đ Ĩ Ũ Ơ Ư and their small letters.
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => u + 1,
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => u,
+        // Latin Extended Additional from Ạ: capital, small, capital, small …
+        0x1EA0..=0x1EFF => u + u32::from(u % 2 == 0),
+        // General punctuation: “ ” – … have no case.
+        0x2000..=0x206F => u,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
+/// `s.to_lowercase().starts_with(prefix)` without lowercasing all of a long `s`: only as many
+/// characters as `prefix` has bytes, plus one, are lowercased (every character lowercases to at
+/// least one byte, and only "Σ" lowercases differently by what follows it).
+pub fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    let head_end = s
+        .char_indices()
+        .nth(prefix.len() + 1)
+        .map_or(s.len(), |(i, _)| i);
+    let head = s.get(..head_end).unwrap_or(s);
+    if head.contains('Σ') {
+        return s.to_lowercase().starts_with(prefix);
+    }
+    lowercase(head).starts_with(prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_lowercases_as_std_does() {
+        for u in 0..=0x10FFFF_u32 {
+            if let Some(c) = char::from_u32(u) {
+                let s = c.to_string();
+                assert_eq!(lowercase(&s), s.to_lowercase(), "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn texts_lowercase_as_std_does() {
+        for s in [
+            "",
+            "ỦY BAN NHÂN DÂN TỈNH Đắk Lắk",
+            "Sở Tài chính; “Giao” – ĐỀ NGHỊ…",
+            "ΟΔΟΣ ΣΑ Σ",
+            "İstanbul ẞ ǅ Ω K",
+            "Thủy Hòa ƯỚC ăn ĩ ũ ơ Ỹ ỿ Ỿ",
+        ] {
+            assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
+        }
+    }
+
+    #[test]
+    fn lower_starts_with_agrees_with_lowercasing_all() {
+        for s in [
+            "",
+            "NƠI NHẬN:",
+            "Nơi nhận",
+            "ΣΣ",
+            "İİİ v/v",
+            "ĐỐI VỚI Sở",
+            "Về việc",
+        ] {
+            for p in ["nơi nhận", "σ", "i̇", "đối với", "về ", ""] {
+                assert_eq!(
+                    lower_starts_with(s, p),
+                    s.to_lowercase().starts_with(p),
+                    "{s} {p}"
+                );
+            }
+        }
+    }
+}
