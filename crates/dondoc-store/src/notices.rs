@@ -338,6 +338,20 @@ impl Store {
         Ok(ImportOutcome::AlreadyPresent(id))
     }
 
+    /// The notice imported from exactly these bytes, if any: lets an importer skip reading
+    /// and extracting a file it already has.
+    pub async fn find_notice_by_bytes(&self, bytes: &[u8]) -> Result<Option<NoticeId>> {
+        let sha = sha256_hex(bytes);
+        let mut tx = self.read().await?;
+        match tx
+            .opt("SELECT id FROM notices WHERE sha256 = $1", args![&sha])
+            .await?
+        {
+            Some(r) => Ok(Some(r.i64(0)?)),
+            None => Ok(None),
+        }
+    }
+
     /// One notice.
     pub async fn get_notice(&self, id: NoticeId) -> Result<Notice> {
         let mut tx = self.read().await?;

@@ -155,6 +155,16 @@ impl Progress {
     }
 }
 
+/// Publishes a notice still in draft (an import killed between storing and publishing left
+/// it so); whether it did.
+async fn publish_draft(store: &Store, id: dondoc_store::NoticeId) -> Result<bool, CmdError> {
+    if store.get_notice(id).await?.state != NoticeState::Draft {
+        return Ok(false);
+    }
+    store.publish_notice(id, CLI_ACTOR).await?;
+    Ok(true)
+}
+
 /// `dondoc import [--publish] PATH…`
 pub async fn import(db: &str, paths: &[PathBuf], publish: bool) -> Result<(), CmdError> {
     let store = open(db).await?;
@@ -171,6 +181,14 @@ pub async fn import(db: &str, paths: &[PathBuf], publish: bool) -> Result<(), Cm
                 continue;
             }
         };
+        // The same bytes again: nothing to read, extract or store.
+        if let Some(id) = store.find_notice_by_bytes(&bytes).await? {
+            present += 1;
+            if publish && publish_draft(&store, id).await? {
+                published += 1;
+            }
+            continue;
+        }
         let (doc, source) = match load(path, &limits) {
             Ok(x) => x,
             Err(f) => {
@@ -203,8 +221,7 @@ pub async fn import(db: &str, paths: &[PathBuf], publish: bool) -> Result<(), Cm
                 id
             }
         };
-        if publish && store.get_notice(id).await?.state == NoticeState::Draft {
-            store.publish_notice(id, CLI_ACTOR).await?;
+        if publish && publish_draft(&store, id).await? {
             published += 1;
         }
     }
