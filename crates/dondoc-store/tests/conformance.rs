@@ -292,15 +292,17 @@ mod cases {
     }
 
     /// A trigger that makes every insert into `table` fail, standing in for a crash mid-way.
+    /// Each table's trigger has its own name: a pooled SQLite connection may still hold the
+    /// schema from before another connection dropped an earlier one.
     async fn sabotage(db: &TestDb, s: &Store, table: &str) {
         let sql = if db.is_pg() {
             format!(
                 "CREATE OR REPLACE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; END; $$;
-                 CREATE TRIGGER boom BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION boom()"
+                 CREATE TRIGGER boom_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION boom()"
             )
         } else {
             format!(
-                "CREATE TRIGGER boom BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'boom'); END"
+                "CREATE TRIGGER boom_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'boom'); END"
             )
         };
         s.raw_execute(&sql).await.unwrap();
@@ -308,9 +310,9 @@ mod cases {
 
     async fn repair(db: &TestDb, s: &Store, table: &str) {
         let sql = if db.is_pg() {
-            format!("DROP TRIGGER boom ON {table}")
+            format!("DROP TRIGGER boom_{table} ON {table}")
         } else {
-            "DROP TRIGGER boom".to_owned()
+            format!("DROP TRIGGER boom_{table}")
         };
         s.raw_execute(&sql).await.unwrap();
     }
