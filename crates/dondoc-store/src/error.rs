@@ -76,6 +76,13 @@ impl Error {
         }
     }
 
+    /// Whether SQLite refused because another connection held the lock (SQLITE_BUSY and its
+    /// extended codes).
+    pub(crate) fn is_busy(&self) -> bool {
+        matches!(self, Error::Database(sqlx::Error::Database(e))
+            if e.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| c & 0xff == 5))
+    }
+
     /// Whether the failure is a broken unique constraint (used to detect races).
     pub(crate) fn is_unique_violation(&self) -> bool {
         matches!(self, Error::Database(sqlx::Error::Database(e)) if e.is_unique_violation())

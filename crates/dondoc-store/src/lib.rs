@@ -122,6 +122,37 @@ impl ConnectOptions {
     }
 }
 
+/// Opens a pool on an SQLite file and migrates it. Several programs opening a new file at
+/// once race to switch it to WAL, and SQLite answers that race with "database is locked"
+/// without waiting for its busy timeout; the loser simply tries again.
+async fn connect_sqlite_file(opts: SqliteConnectOptions) -> Result<SqlitePool> {
+    const ATTEMPTS: u32 = 20;
+    let mut attempt = 1;
+    loop {
+        let opened = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(opts.clone())
+            .await;
+        let result = match opened {
+            Ok(pool) => match migrate::migrate_sqlite(&pool).await {
+                Ok(()) => Ok(pool),
+                Err(e) => {
+                    pool.close().await;
+                    Err(e)
+                }
+            },
+            Err(e) => Err(Error::from(e)),
+        };
+        match result {
+            Err(e) if e.is_busy() && attempt < ATTEMPTS => {
+                tokio::time::sleep(Duration::from_millis(25 * u64::from(attempt))).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
 impl Store {
     /// Connects to `sqlite://path` (the file is created if missing), `sqlite::memory:` or
     /// `postgres://…` / `postgresql://…`, and applies pending migrations under a lock, with
@@ -146,20 +177,18 @@ impl Store {
             }
             let pool = if memory {
                 // Each connection to `:memory:` is its own database: keep exactly one, forever.
-                SqlitePoolOptions::new()
+                let pool = SqlitePoolOptions::new()
                     .max_connections(1)
                     .min_connections(1)
                     .idle_timeout(None)
                     .max_lifetime(None)
                     .connect_with(opts)
-                    .await?
+                    .await?;
+                migrate::migrate_sqlite(&pool).await?;
+                pool
             } else {
-                SqlitePoolOptions::new()
-                    .max_connections(4)
-                    .connect_with(opts)
-                    .await?
+                connect_sqlite_file(opts).await?
             };
-            migrate::migrate_sqlite(&pool).await?;
             Pools::Sqlite(pool)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let pool = PgPoolOptions::new()
