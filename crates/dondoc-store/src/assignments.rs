@@ -1,8 +1,9 @@
-//! Assignments, low level: status and due-date changes (with history), progress reports with
-//! files, and listing. The state machine that decides which change is allowed lives in the
-//! application and calls these.
+//! Assignments: due-date changes (with history), progress reports with files, listing with
+//! time-status filters, and period counts. Status changes go through [`Store::act`] (act.rs),
+//! which applies the lifecycle of `dondoc_track`.
 
 use dondoc_extract::Date;
+use dondoc_track::{Counts, Status, TimeStatus};
 use serde::Serialize;
 use serde_json::json;
 
@@ -18,19 +19,6 @@ pub type AssignmentId = i64;
 /// A progress report's id.
 pub type ReportId = i64;
 
-/// The statuses of an assignment (product.md, Track): chưa nhận, đã nhận, đang thực hiện,
-/// báo cáo hoàn thành, hoàn thành, trả lại, xin gia hạn, hủy.
-pub const STATUSES: [&str; 8] = [
-    "chua_nhan",
-    "da_nhan",
-    "dang_thuc_hien",
-    "bao_cao_hoan_thanh",
-    "hoan_thanh",
-    "tra_lai",
-    "xin_gia_han",
-    "huy",
-];
-
 /// Lead (chủ trì) or collaborator (phối hợp).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -39,42 +27,40 @@ pub enum Role {
     Collab,
 }
 
-/// The time status as the Government Office counts it (cli-and-api.md `time_status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TimeStatus {
-    DoneOnTime,
-    DoneLate,
-    OpenWithinDeadline,
-    Overdue,
-    NoDeadline,
-}
-
-/// The time status of an assignment judged on `as_of`; None for a cancelled one. Completion
-/// counts from `done_on` (the day completion was reported); a returned one is not completed.
+/// The time status of an assignment judged on `as_of` by the rules of [`dondoc_track::time`];
+/// None for a cancelled one (left out of every count) or a status this program does not know.
 pub fn time_status(
     status: &str,
     due: Option<Date>,
     done_on: Option<Date>,
     as_of: Date,
 ) -> Option<TimeStatus> {
-    if status == "huy" {
-        return None;
+    match Status::from_code(status) {
+        None | Some(Status::Huy) => None,
+        Some(s) => Some(dondoc_track::time::time_status(s, due, done_on, as_of)),
     }
-    let Some(due) = due else {
-        return Some(TimeStatus::NoDeadline);
-    };
-    Some(if status == "hoan_thanh" {
-        if done_on.is_none_or(|d| d <= due) {
-            TimeStatus::DoneOnTime
-        } else {
-            TimeStatus::DoneLate
-        }
-    } else if as_of <= due {
-        TimeStatus::OpenWithinDeadline
-    } else {
-        TimeStatus::Overdue
-    })
+}
+
+/// The SQL condition "open as it stood on the day in placeholder `$n`": not closed, or
+/// completed only after that day (mirrors [`dondoc_track::time::time_status`]).
+fn open_on(n: usize) -> String {
+    format!(
+        "(a.status NOT IN ('hoan_thanh', 'huy') OR (a.status = 'hoan_thanh' AND a.done_on > ${n}))"
+    )
+}
+
+/// The SQL condition selecting the assignments of one time status as of placeholder `$n`.
+fn time_status_condition(t: TimeStatus, n: usize) -> String {
+    let done = format!(
+        "a.status = 'hoan_thanh' AND a.due IS NOT NULL AND COALESCE(a.done_on, ${n}) <= ${n}"
+    );
+    match t {
+        TimeStatus::DoneOnTime => format!("({done} AND COALESCE(a.done_on, ${n}) <= a.due)"),
+        TimeStatus::DoneLate => format!("({done} AND COALESCE(a.done_on, ${n}) > a.due)"),
+        TimeStatus::OpenWithinDeadline => format!("({} AND a.due >= ${n})", open_on(n)),
+        TimeStatus::Overdue => format!("({} AND a.due < ${n})", open_on(n)),
+        TimeStatus::NoDeadline => "(a.due IS NULL AND a.status <> 'huy')".to_owned(),
+    }
 }
 
 /// An assignment with what a list shows of its task and organisation.
@@ -97,6 +83,8 @@ pub struct Assignment {
     pub text: String,
     pub created_at: String,
     pub updated_at: String,
+    /// The due date asked for by a pending extension request.
+    pub requested_due: Option<Date>,
     /// Judged on the filter's `as_of` (default today).
     pub time_status: Option<TimeStatus>,
 }
@@ -113,6 +101,23 @@ pub struct AssignmentFilter {
     pub include_restricted: bool,
     /// The day the time status is judged at (default today).
     pub as_of: Option<Date>,
+    /// Only those of this time status as of `as_of` (never cancelled ones).
+    pub time_status: Option<TimeStatus>,
+    /// Only those still open as of `as_of`.
+    pub open_only: bool,
+    /// Only those due on or after this day.
+    pub due_from: Option<Date>,
+    /// Only those due on or before this day.
+    pub due_to: Option<Date>,
+}
+
+/// The tally of one organisation over a period (`organisation_id` None: the mentions the
+/// directory could not resolve, together).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrgCounts {
+    pub organisation_id: Option<OrgId>,
+    pub organisation_name: Option<String>,
+    pub counts: Counts,
 }
 
 /// One change of due date.
@@ -141,7 +146,8 @@ pub struct ProgressReport {
 
 const SELECT_ASSIGNMENT: &str =
     "SELECT a.id, a.task_id, t.notice_id, a.organisation_id, o.name, a.unresolved_mention,
-    a.role, a.status, a.due, a.period, a.done_on, t.text, a.created_at, a.updated_at
+    a.role, a.status, a.due, a.period, a.done_on, t.text, a.created_at, a.updated_at,
+    a.requested_due
     FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN notices n ON n.id = t.notice_id
     LEFT JOIN organisations o ON o.id = a.organisation_id";
 
@@ -169,11 +175,13 @@ fn assignment_from_row(r: &Row, as_of: Date) -> Result<Assignment> {
         text: r.text(11)?,
         created_at: r.text(12)?,
         updated_at: r.text(13)?,
+        requested_due: r.opt_date(14)?,
     })
 }
 
-/// The WHERE clause of a filter with its arguments (placeholders numbered from 1).
-fn where_clause(f: &AssignmentFilter) -> (String, Vec<Val>) {
+/// The WHERE clause of a filter judged on `as_of`, with its arguments (placeholders numbered
+/// from 1).
+fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
     let mut conds: Vec<String> = Vec::new();
     let mut vals: Vec<Val> = Vec::new();
     let mut add = |cond: &str, v: Val| {
@@ -195,8 +203,24 @@ fn where_clause(f: &AssignmentFilter) -> (String, Vec<Val>) {
     if !f.include_restricted {
         add("n.restricted = ?", false.into());
     }
+    if let Some(d) = f.due_from {
+        add("a.due >= ?", d.into());
+    }
+    if let Some(d) = f.due_to {
+        add("a.due <= ?", d.into());
+    }
     if f.unresolved_only {
         conds.push("a.organisation_id IS NULL".to_owned());
+    }
+    if f.open_only || f.time_status.is_some() {
+        vals.push(as_of.into());
+        let n = vals.len();
+        if f.open_only {
+            conds.push(open_on(n));
+        }
+        if let Some(t) = f.time_status {
+            conds.push(time_status_condition(t, n));
+        }
     }
     let w = if conds.is_empty() {
         String::new()
@@ -206,81 +230,7 @@ fn where_clause(f: &AssignmentFilter) -> (String, Vec<Val>) {
     (w, vals)
 }
 
-fn check_status(s: &str) -> Result<()> {
-    if STATUSES.contains(&s) {
-        Ok(())
-    } else {
-        Err(Error::InvalidInput(format!(
-            "trạng thái \"{s}\" không tồn tại"
-        )))
-    }
-}
-
 impl Store {
-    /// Changes an assignment's status if it is still `expected_current`, else fails with
-    /// `StatusConflict` (someone changed it meanwhile). Reporting or confirming completion
-    /// (`bao_cao_hoan_thanh`, `hoan_thanh`) sets `done_on` to today unless already set; any
-    /// other status clears it. The note goes into the audit entry.
-    pub async fn set_assignment_status(
-        &self,
-        id: AssignmentId,
-        expected_current: &str,
-        new_status: &str,
-        actor: &str,
-        note: Option<&str>,
-    ) -> Result<()> {
-        check_status(new_status)?;
-        let mut tx = self.write().await?;
-        let r = tx
-            .opt(
-                "SELECT status, done_on FROM assignments WHERE id = $1",
-                args![id],
-            )
-            .await?
-            .ok_or(Error::NotFound {
-                what: "phân công",
-                id,
-            })?;
-        let actual = r.text(0)?;
-        let done_on = r.opt_date(1)?;
-        if actual != expected_current {
-            return Err(Error::StatusConflict {
-                expected: expected_current.to_owned(),
-                actual,
-            });
-        }
-        let new_done = if matches!(new_status, "bao_cao_hoan_thanh" | "hoan_thanh") {
-            Some(done_on.map_or_else(today, Ok)?)
-        } else {
-            None
-        };
-        // The status in the WHERE clause makes the check and the change one step.
-        let n = tx
-            .exec(
-                "UPDATE assignments SET status = $2, done_on = $3, updated_at = $4
-                 WHERE id = $1 AND status = $5",
-                args![id, new_status, new_done, now_rfc3339(), expected_current],
-            )
-            .await?;
-        if n != 1 {
-            return Err(Error::StatusConflict {
-                expected: expected_current.to_owned(),
-                actual: "?".to_owned(),
-            });
-        }
-        audit::append(
-            &mut tx,
-            actor,
-            "assignment",
-            Some(id),
-            "status",
-            Some(&json!({ "status": expected_current, "done_on": done_on })),
-            Some(&json!({ "status": new_status, "done_on": new_done, "note": note })),
-        )
-        .await?;
-        tx.commit().await
-    }
-
     /// Changes an assignment's due date (None: no deadline), keeping the change in `due_changes`.
     pub async fn set_assignment_due(
         &self,
@@ -478,7 +428,7 @@ impl Store {
             Some(d) => d,
             None => today()?,
         };
-        let (w, mut vals) = where_clause(filter);
+        let (w, mut vals) = where_clause(filter, as_of);
         let n = vals.len();
         vals.push(i64::from(limit).into());
         vals.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
@@ -497,7 +447,11 @@ impl Store {
 
     /// How many assignments match the filter (for `X-Total-Count`).
     pub async fn count_assignments(&self, filter: &AssignmentFilter) -> Result<u64> {
-        let (w, vals) = where_clause(filter);
+        let as_of = match filter.as_of {
+            Some(d) => d,
+            None => today()?,
+        };
+        let (w, vals) = where_clause(filter, as_of);
         let sql = format!(
             "SELECT COUNT(*) FROM assignments a JOIN tasks t ON t.id = a.task_id
              JOIN notices n ON n.id = t.notice_id{w}"
@@ -505,6 +459,62 @@ impl Store {
         let mut tx = self.read().await?;
         let n = tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?;
         Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// Per organisation, the assignments of the period `from..=to` in the buckets of
+    /// [`Counts`], judged on `as_of`: those due in the period, and those without a deadline
+    /// created in it; cancelled ones are left out. Ordered by organisation name.
+    pub async fn period_counts(
+        &self,
+        from: Date,
+        to: Date,
+        as_of: Date,
+        include_restricted: bool,
+    ) -> Result<Vec<OrgCounts>> {
+        let bucket = |t: TimeStatus| {
+            format!(
+                "SUM(CASE WHEN {} THEN 1 ELSE 0 END)",
+                time_status_condition(t, 3)
+            )
+        };
+        let buckets: Vec<String> = TimeStatus::ALL.into_iter().map(bucket).collect();
+        let restricted = if include_restricted {
+            ""
+        } else {
+            " AND NOT EXISTS (SELECT 1 FROM tasks t JOIN notices n ON n.id = t.notice_id
+                 WHERE t.id = a.task_id AND n.restricted)"
+        };
+        let sql = format!(
+            "SELECT a.organisation_id, MIN(o.name), COUNT(*), {}
+             FROM assignments a LEFT JOIN organisations o ON o.id = a.organisation_id
+             WHERE a.status <> 'huy' AND ((a.due >= $1 AND a.due <= $2)
+                OR (a.due IS NULL AND a.created_at >= $1 AND a.created_at < $4)){restricted}
+             GROUP BY a.organisation_id ORDER BY MIN(o.name), a.organisation_id",
+            buckets.join(", ")
+        );
+        // created_at is an RFC 3339 instant: everything created on `to` sorts before the next day.
+        let after = to.add_days(1).unwrap_or(to);
+        let mut tx = self.read().await?;
+        let rows = tx
+            .all(sqlx::AssertSqlSafe(sql), args![from, to, as_of, after])
+            .await?;
+        let n = |r: &Row, i: usize| -> Result<u32> { Ok(u32::try_from(r.i64(i)?).unwrap_or(0)) };
+        rows.iter()
+            .map(|r| {
+                Ok(OrgCounts {
+                    organisation_id: r.opt_i64(0)?,
+                    organisation_name: r.opt_text(1)?,
+                    counts: Counts {
+                        assigned: n(r, 2)?,
+                        done_on_time: n(r, 3)?,
+                        done_late: n(r, 4)?,
+                        open_within_deadline: n(r, 5)?,
+                        overdue: n(r, 6)?,
+                        no_deadline: n(r, 7)?,
+                    },
+                })
+            })
+            .collect()
     }
 
     /// One assignment, judged today.

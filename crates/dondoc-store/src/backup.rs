@@ -126,6 +126,8 @@ const TABLES: &[Table] = &[
             ("done_on", Text),
             ("created_at", Text),
             ("updated_at", Text),
+            ("requested_due", Text),
+            ("requested_reason", Text),
         ],
         deferred: &[],
     },

@@ -26,6 +26,9 @@ pub enum Error {
         "Lỗi: trạng thái hiện tại là \"{actual}\", không phải \"{expected}\" như mong đợi [status_conflict]"
     )]
     StatusConflict { expected: String, actual: String },
+    /// The lifecycle does not allow the action (wrong status, not this role's to take, …).
+    #[error("Lỗi: {0} [{code}]", code = .0.code())]
+    Refused(#[source] dondoc_track::TransitionError),
     /// The notice was published already.
     #[error("Lỗi: thông báo số {0} đã được phát hành [already_published]")]
     AlreadyPublished(i64),
@@ -64,6 +67,7 @@ impl Error {
             Error::Migration(_) => "migration_failed",
             Error::NotFound { .. } => "not_found",
             Error::StatusConflict { .. } => "status_conflict",
+            Error::Refused(e) => e.code(),
             Error::AlreadyPublished(_) => "already_published",
             Error::UsernameTaken(_) => "username_taken",
             Error::InvalidInput(_) => "invalid_input",

@@ -43,6 +43,7 @@
     clippy::unimplemented
 )]
 
+mod act;
 mod assignments;
 mod audit;
 mod backup;
@@ -62,11 +63,13 @@ use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 
+pub use act::{Acted, Actor};
 pub use assignments::{
     Assignment, AssignmentFilter, AssignmentId, DueChange, ProgressReport, ReportId, Role,
-    STATUSES, TimeStatus, time_status,
+    time_status,
 };
 pub use audit::AuditEntry;
+pub use dondoc_track::TimeStatus;
 
 pub use db::Backend;
 pub use directory::{CSV_COLUMNS, NewOrganisation, OrgId, Organisation};

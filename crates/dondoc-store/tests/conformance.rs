@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use dondoc_extract::{Date, Level, OrgKind};
 use dondoc_store::*;
+use dondoc_track::{Action, Counts, Status};
 use notices_fixture::{NOTICE_A, NOTICE_B};
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -154,7 +155,10 @@ conformance!(
     recurring_tasks_get_one_assignment_per_period,
     resolution_follows_renames_on_the_notice_date,
     proposals_raised_again_are_linked,
-    status_change_with_wrong_expected_status_is_refused,
+    the_lifecycle_decides_every_status_change,
+    a_focal_point_never_sees_or_changes_another_organisations_assignment,
+    extension_requests_are_decided_by_the_monitor,
+    time_status_filters_and_period_counts_follow_the_rules,
     due_change_keeps_history,
     progress_reports_keep_files,
     audit_rows_cannot_be_updated_or_deleted,
@@ -171,6 +175,36 @@ conformance!(
     import_and_publish_are_all_or_nothing,
     publication_uses_the_reviewed_extraction,
 );
+
+fn focal_of(org: i64) -> Actor<'static> {
+    Actor {
+        username: "hoinongdan",
+        role: UserRole::Focal,
+        organisation_id: Some(org),
+    }
+}
+
+fn monitor() -> Actor<'static> {
+    Actor {
+        username: "theodoi",
+        role: UserRole::Monitor,
+        organisation_id: None,
+    }
+}
+
+/// The first assignment of `org`, with a due date when it has one.
+async fn mine(s: &Store, org: i64) -> Assignment {
+    let list = all_assignments(
+        s,
+        AssignmentFilter {
+            organisation_id: Some(org),
+            ..Default::default()
+        },
+    )
+    .await;
+    let first = list.first().cloned().unwrap();
+    list.into_iter().find(|a| a.due.is_some()).unwrap_or(first)
+}
 
 fn d(s: &str) -> Date {
     Date::parse_iso(s).unwrap()
@@ -222,7 +256,10 @@ mod cases {
         let (a, b) = tokio::join!(Store::connect(&db.url), Store::connect(&db.url));
         let (a, b) = (a.unwrap(), b.unwrap());
         let again = db.store().await;
-        assert_eq!(db.count("SELECT COUNT(*) FROM schema_migrations").await, 1);
+        assert_eq!(
+            db.count("SELECT COUNT(*) FROM schema_migrations").await,
+            db.count("SELECT MAX(version) FROM schema_migrations").await
+        );
         a.seed_default_directory().await.unwrap();
         // Seeding is idempotent too.
         assert_eq!(b.seed_default_directory().await.unwrap(), 0);
@@ -242,7 +279,10 @@ mod cases {
             Store::connect_with(&db.url, off)
         );
         let (a, b, c) = (a.unwrap(), b.unwrap(), c.unwrap());
-        assert_eq!(db.count("SELECT COUNT(*) FROM schema_migrations").await, 1);
+        assert_eq!(
+            db.count("SELECT COUNT(*) FROM schema_migrations").await,
+            db.count("SELECT MAX(version) FROM schema_migrations").await
+        );
         a.seed_default_directory().await.unwrap();
         assert_eq!(b.check().await.unwrap(), vec![]);
         for s in [a, b, c] {
@@ -656,34 +696,394 @@ mod cases {
         s.close().await;
     }
 
-    pub async fn status_change_with_wrong_expected_status_is_refused(db: &TestDb) {
+    pub async fn the_lifecycle_decides_every_status_change(db: &TestDb) {
         let (s, _) = published(db).await;
-        let a = &all_assignments(&s, AssignmentFilter::default()).await[0];
-        s.set_assignment_status(a.id, "chua_nhan", "da_nhan", "hoinongdan", Some("đã nhận"))
+        let hnd = org_id(&s, "hoi-nong-dan-huyen").await;
+        let focal = focal_of(hnd);
+        let monitor = monitor();
+        let a = mine(&s, hnd).await;
+        let on = d("2018-02-10");
+        let audit_before = s.list_audit(0, 1000).await.unwrap().len();
+        // Not yet acknowledged: reporting completion is refused, and so is the monitor's verdict.
+        let e = s
+            .act(a.id, &Action::ReportDone, &focal, None, on)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "illegal_transition");
+        assert!(
+            e.to_string()
+                .starts_with("Lỗi: Không thể báo cáo hoàn thành"),
+            "{e}"
+        );
+        let e = s
+            .act(a.id, &Action::Confirm, &monitor, None, on)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "illegal_transition");
+        // A focal point may not judge its own report; a leader acts on nothing.
+        let e = s
+            .act(a.id, &Action::Confirm, &focal, None, on)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "forbidden_role");
+        let leader = Actor {
+            username: "lanhdao",
+            role: UserRole::Leader,
+            organisation_id: None,
+        };
+        let e = s
+            .act(a.id, &Action::Acknowledge, &leader, None, on)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "forbidden_role");
+        // Refusals change nothing and leave no audit entry.
+        assert_eq!(s.get_assignment(a.id).await.unwrap().status, "chua_nhan");
+        assert_eq!(s.list_audit(0, 1000).await.unwrap().len(), audit_before);
+
+        let got = s
+            .act(a.id, &Action::Acknowledge, &focal, Some("đã nhận"), on)
             .await
             .unwrap();
+        assert_eq!(got.status, Status::DaNhan);
         let e = s
-            .set_assignment_status(a.id, "chua_nhan", "dang_thuc_hien", "hoinongdan", None)
+            .act(a.id, &Action::Acknowledge, &focal, None, on)
             .await
             .unwrap_err();
-        assert_eq!(e.code(), "status_conflict");
-        assert!(matches!(&e, Error::StatusConflict { actual, .. } if actual == "da_nhan"));
-        let e = s
-            .set_assignment_status(a.id, "da_nhan", "xong", "x", None)
-            .await
-            .unwrap_err();
-        assert_eq!(e.code(), "invalid_input");
-        s.set_assignment_status(a.id, "da_nhan", "bao_cao_hoan_thanh", "hoinongdan", None)
+        assert_eq!(e.code(), "illegal_transition");
+        s.act(a.id, &Action::ReportDone, &focal, None, d("2018-02-20"))
             .await
             .unwrap();
         let got = s.get_assignment(a.id).await.unwrap();
         assert_eq!(got.status, "bao_cao_hoan_thanh");
-        assert!(got.done_on.is_some());
+        assert_eq!(got.done_on, Some(d("2018-02-20")));
+        // Returned: the completion date goes, and the focal point must start again.
+        s.act(a.id, &Action::Return, &monitor, Some("chưa đủ"), on)
+            .await
+            .unwrap();
+        assert_eq!(s.get_assignment(a.id).await.unwrap().done_on, None);
         let e = s
-            .set_assignment_status(999_999, "chua_nhan", "da_nhan", "x", None)
+            .act(a.id, &Action::ReportDone, &focal, None, on)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "illegal_transition");
+        s.act(a.id, &Action::Start, &focal, None, on).await.unwrap();
+        s.act(a.id, &Action::ReportDone, &focal, None, d("2018-02-25"))
+            .await
+            .unwrap();
+        s.act(a.id, &Action::Confirm, &monitor, None, d("2018-03-05"))
+            .await
+            .unwrap();
+        let got = s.get_assignment(a.id).await.unwrap();
+        assert_eq!(got.status, "hoan_thanh");
+        // Done on the day reported, not the day confirmed.
+        assert_eq!(got.done_on, Some(d("2018-02-25")));
+        let trail = s.list_audit(0, 1000).await.unwrap();
+        let actions: Vec<_> = trail[audit_before..]
+            .iter()
+            .map(|e| (e.actor.as_str(), e.action.as_str()))
+            .collect();
+        assert_eq!(
+            actions,
+            vec![
+                ("hoinongdan", "acknowledge"),
+                ("hoinongdan", "report_done"),
+                ("theodoi", "return"),
+                ("hoinongdan", "start"),
+                ("hoinongdan", "report_done"),
+                ("theodoi", "confirm"),
+            ]
+        );
+        let e = s
+            .act(999_999, &Action::Acknowledge, &focal, None, on)
             .await
             .unwrap_err();
         assert_eq!(e.code(), "not_found");
+        s.close().await;
+    }
+
+    pub async fn a_focal_point_never_sees_or_changes_another_organisations_assignment(db: &TestDb) {
+        let (s, _) = published(db).await;
+        let hnd = org_id(&s, "hoi-nong-dan-huyen").await;
+        let other = all_assignments(&s, AssignmentFilter::default())
+            .await
+            .into_iter()
+            .find(|a| a.organisation_id.is_some() && a.organisation_id != Some(hnd))
+            .unwrap();
+        let focal = focal_of(hnd);
+        let before = s.list_audit(0, 1000).await.unwrap().len();
+        for action in [
+            Action::Acknowledge,
+            Action::ReportDone,
+            Action::RequestExtension {
+                new_due: d("2030-01-01"),
+            },
+            Action::Confirm,
+            Action::Cancel,
+        ] {
+            let e = s
+                .act(other.id, &action, &focal, None, d("2018-02-10"))
+                .await
+                .unwrap_err();
+            // The same answer as for an assignment that does not exist.
+            assert_eq!(e.code(), "not_found", "{action:?}");
+        }
+        // A focal point without an organisation sees nothing, not everything unassigned.
+        let lost = Actor {
+            username: "x",
+            role: UserRole::Focal,
+            organisation_id: None,
+        };
+        assert!(!lost.sees(None));
+        assert!(!lost.sees(Some(hnd)));
+        assert!(focal.sees(Some(hnd)) && !focal.sees(other.organisation_id));
+        let e = s
+            .act(other.id, &Action::Acknowledge, &lost, None, d("2018-02-10"))
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "not_found");
+        assert_eq!(
+            s.get_assignment(other.id).await.unwrap().status,
+            "chua_nhan"
+        );
+        assert_eq!(s.list_audit(0, 1000).await.unwrap().len(), before);
+        s.close().await;
+    }
+
+    pub async fn extension_requests_are_decided_by_the_monitor(db: &TestDb) {
+        let (s, _) = published(db).await;
+        let hnd = org_id(&s, "hoi-nong-dan-huyen").await;
+        let focal = focal_of(hnd);
+        let monitor = monitor();
+        let a = mine(&s, hnd).await;
+        let today = d("2018-02-10");
+        let old_due = a.due;
+        // A date in the past, or not later than the current due, is refused before anything.
+        let e = s
+            .act(
+                a.id,
+                &Action::RequestExtension {
+                    new_due: d("2018-01-01"),
+                },
+                &focal,
+                None,
+                today,
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "due_in_past");
+        if let Some(due) = old_due {
+            let e = s
+                .act(
+                    a.id,
+                    &Action::RequestExtension { new_due: due },
+                    &focal,
+                    None,
+                    today,
+                )
+                .await
+                .unwrap_err();
+            assert_eq!(e.code(), "due_not_later");
+        }
+        let asked = d("2018-06-30");
+        s.act(
+            a.id,
+            &Action::RequestExtension { new_due: asked },
+            &focal,
+            Some("chờ kinh phí"),
+            today,
+        )
+        .await
+        .unwrap();
+        let got = s.get_assignment(a.id).await.unwrap();
+        assert_eq!(got.status, "xin_gia_han");
+        assert_eq!(got.requested_due, Some(asked));
+        // Until approved, the current due applies.
+        assert_eq!(got.due, old_due);
+        let e = s
+            .act(
+                a.id,
+                &Action::RequestExtension {
+                    new_due: d("2018-07-30"),
+                },
+                &focal,
+                None,
+                today,
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "extension_pending");
+        let e = s
+            .act(a.id, &Action::ApproveExtension, &focal, None, today)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "forbidden_role");
+        let got = s
+            .act(a.id, &Action::ApproveExtension, &monitor, None, today)
+            .await
+            .unwrap();
+        assert_eq!((got.status, got.due), (Status::DangThucHien, Some(asked)));
+        let got = s.get_assignment(a.id).await.unwrap();
+        assert_eq!((got.due, got.requested_due), (Some(asked), None));
+        let h = s.due_history(a.id).await.unwrap();
+        assert_eq!(h.len(), 1);
+        assert_eq!((h[0].old_due, h[0].new_due), (old_due, Some(asked)));
+        assert_eq!(h[0].actor, "theodoi");
+        // A second request, refused: the due date stays.
+        s.act(
+            a.id,
+            &Action::RequestExtension {
+                new_due: d("2018-09-30"),
+            },
+            &focal,
+            None,
+            today,
+        )
+        .await
+        .unwrap();
+        let e = s
+            .act(a.id, &Action::RefuseExtension, &focal, None, today)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "forbidden_role");
+        s.act(
+            a.id,
+            &Action::RefuseExtension,
+            &monitor,
+            Some("không có lý do"),
+            today,
+        )
+        .await
+        .unwrap();
+        let got = s.get_assignment(a.id).await.unwrap();
+        assert_eq!(
+            (got.status.as_str(), got.due, got.requested_due),
+            ("dang_thuc_hien", Some(asked), None)
+        );
+        assert_eq!(s.due_history(a.id).await.unwrap().len(), 1);
+        let e = s
+            .act(a.id, &Action::ApproveExtension, &monitor, None, today)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "no_pending_extension");
+        assert_eq!(s.check().await.unwrap(), vec![]);
+        s.close().await;
+    }
+
+    pub async fn time_status_filters_and_period_counts_follow_the_rules(db: &TestDb) {
+        let (s, _) = published(db).await;
+        let hnd = org_id(&s, "hoi-nong-dan-huyen").await;
+        let focal = focal_of(hnd);
+        let monitor = monitor();
+        // Move a few assignments of the organisation through the lifecycle on various days.
+        let list = all_assignments(
+            &s,
+            AssignmentFilter {
+                organisation_id: Some(hnd),
+                ..Default::default()
+            },
+        )
+        .await;
+        assert!(list.len() >= 2, "{list:?}");
+        for (i, a) in list.iter().enumerate() {
+            let day = d("2018-02-01")
+                .add_days(i64::try_from(i).unwrap() * 20)
+                .unwrap();
+            s.act(a.id, &Action::Acknowledge, &focal, None, day)
+                .await
+                .unwrap();
+            if i % 3 != 2 {
+                s.act(a.id, &Action::ReportDone, &focal, None, day)
+                    .await
+                    .unwrap();
+            }
+            if i % 3 == 0 {
+                s.act(a.id, &Action::Confirm, &monitor, None, day)
+                    .await
+                    .unwrap();
+            }
+        }
+        let everything = all_assignments(&s, AssignmentFilter::default()).await;
+        for as_of in [
+            "2018-01-15",
+            "2018-02-28",
+            "2018-03-01",
+            "2018-05-01",
+            "2019-01-01",
+        ] {
+            let as_of = d(as_of);
+            for t in TimeStatus::ALL {
+                let f = AssignmentFilter {
+                    as_of: Some(as_of),
+                    time_status: Some(t),
+                    ..Default::default()
+                };
+                let got: Vec<i64> = all_assignments(&s, f.clone())
+                    .await
+                    .iter()
+                    .map(|a| a.id)
+                    .collect();
+                let want: Vec<i64> = everything
+                    .iter()
+                    .filter(|a| time_status(&a.status, a.due, a.done_on, as_of) == Some(t))
+                    .map(|a| a.id)
+                    .collect();
+                let (mut got_sorted, mut want_sorted) = (got.clone(), want.clone());
+                got_sorted.sort_unstable();
+                want_sorted.sort_unstable();
+                assert_eq!(got_sorted, want_sorted, "{t:?} as of {as_of}");
+                assert_eq!(s.count_assignments(&f).await.unwrap(), want.len() as u64);
+            }
+            let open = AssignmentFilter {
+                as_of: Some(as_of),
+                open_only: true,
+                ..Default::default()
+            };
+            let n_open = everything
+                .iter()
+                .filter(|a| {
+                    matches!(
+                        time_status(&a.status, a.due, a.done_on, as_of),
+                        Some(TimeStatus::OpenWithinDeadline | TimeStatus::Overdue)
+                    ) || (a.due.is_none() && !matches!(a.status.as_str(), "hoan_thanh" | "huy"))
+                })
+                .count();
+            assert_eq!(s.count_assignments(&open).await.unwrap(), n_open as u64);
+            // Period counts agree with the same rules, organisation by organisation.
+            let (from, to) = (d("2018-01-01"), d("2018-12-31"));
+            let counts = s.period_counts(from, to, as_of, false).await.unwrap();
+            for c in &counts {
+                let mut want = Counts::default();
+                for a in everything.iter().filter(|a| {
+                    a.organisation_id == c.organisation_id
+                        && a.due.is_some_and(|due| from <= due && due <= to)
+                }) {
+                    if let Some(t) = time_status(&a.status, a.due, a.done_on, as_of) {
+                        want.add(t);
+                    }
+                }
+                assert_eq!(
+                    c.counts.assigned - c.counts.no_deadline,
+                    want.assigned,
+                    "{c:?}"
+                );
+                assert_eq!(
+                    (
+                        c.counts.done_on_time,
+                        c.counts.done_late,
+                        c.counts.open_within_deadline,
+                        c.counts.overdue
+                    ),
+                    (
+                        want.done_on_time,
+                        want.done_late,
+                        want.open_within_deadline,
+                        want.overdue
+                    ),
+                    "{c:?} as of {as_of}"
+                );
+            }
+            assert!(counts.iter().any(|c| c.organisation_id == Some(hnd)));
+        }
         s.close().await;
     }
 
@@ -821,9 +1221,17 @@ mod cases {
         s.set_assignment_due(a.id, Some(d("2018-12-01")), "theodoi", "gia hạn")
             .await
             .unwrap();
-        s.set_assignment_status(a.id, "chua_nhan", "da_nhan", "hoinongdan", None)
+        if let Some(org) = a.organisation_id {
+            s.act(
+                a.id,
+                &Action::Acknowledge,
+                &focal_of(org),
+                None,
+                d("2018-02-01"),
+            )
             .await
             .unwrap();
+        }
         s.add_progress_report(
             a.id,
             "hoinongdan",
