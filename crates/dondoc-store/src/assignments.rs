@@ -148,7 +148,7 @@ const SELECT_ASSIGNMENT: &str =
     "SELECT a.id, a.task_id, t.notice_id, a.organisation_id, o.name, a.unresolved_mention,
     a.role, a.status, a.due, a.period, a.done_on, t.text, a.created_at, a.updated_at,
     a.requested_due
-    FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN notices n ON n.id = t.notice_id
+    FROM assignments a JOIN tasks t ON t.id = a.task_id
     LEFT JOIN organisations o ON o.id = a.organisation_id";
 
 fn assignment_from_row(r: &Row, as_of: Date) -> Result<Assignment> {
@@ -179,35 +179,55 @@ fn assignment_from_row(r: &Row, as_of: Date) -> Result<Assignment> {
     })
 }
 
-/// The WHERE clause of a filter judged on `as_of`, with its arguments (placeholders numbered
-/// from 1).
-fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
+/// The tasks of restricted (Mật) notices: few, found through a partial index.
+const RESTRICTED_TASKS: &str =
+    "SELECT rt.id FROM tasks rt JOIN notices rn ON rn.id = rt.notice_id WHERE rn.restricted";
+
+/// The assignments of restricted notices, reached from those notices (CROSS JOIN keeps SQLite
+/// from starting at the assignments), with [`RESTRICTED_JOIN`] as their condition.
+const RESTRICTED_FROM: &str = "notices rn CROSS JOIN tasks rt CROSS JOIN assignments a";
+const RESTRICTED_JOIN: &str = "rn.restricted AND rt.notice_id = rn.id AND a.task_id = rt.id";
+
+/// The tally (migration 0003) under the assignment column names, so that the conditions of
+/// [`column_conditions`] apply to it as to `assignments a`; `a.n` is how many each row stands
+/// for, `a.due_key` the indexed due date ('' for none).
+const TALLY: &str = "(SELECT NULLIF(org_key, -1) AS organisation_id, NULLIF(due, '') AS due,
+    NULLIF(done_on, '') AS done_on, status, created_on, n, due AS due_key, org_key
+    FROM assignment_tally) a";
+
+/// The indexed organisation and due columns of `assignments a` and of [`TALLY`].
+const ROW_KEYS: (&str, &str) = ("a.organisation_id", "a.due");
+const TALLY_KEYS: (&str, &str) = ("a.org_key", "a.due_key");
+
+/// The conditions of a filter judged on `as_of` that bear only on the columns an assignment
+/// and the tally share (organisation, status, due, done_on), appending their arguments.
+///
+/// `keys` names the indexed columns to compare with (`a.organisation_id`, `a.due` on the
+/// assignments; `a.org_key`, `a.due_key` on the tally, whose sentinels never equal an
+/// organisation id or fall in a date range).
+fn column_conditions(
+    f: &AssignmentFilter,
+    as_of: Date,
+    keys: (&str, &str),
+    vals: &mut Vec<Val>,
+) -> Vec<String> {
+    let (org, due) = keys;
     let mut conds: Vec<String> = Vec::new();
-    let mut vals: Vec<Val> = Vec::new();
-    let mut add = |cond: &str, v: Val| {
+    let mut add = |cond: String, v: Val| {
         vals.push(v);
         conds.push(cond.replace('?', &format!("${}", vals.len())));
     };
     if let Some(o) = f.organisation_id {
-        add("a.organisation_id = ?", o.into());
+        add(format!("{org} = ?"), o.into());
     }
     if let Some(s) = &f.status {
-        add("a.status = ?", s.into());
-    }
-    if let Some(n) = f.notice_id {
-        add("t.notice_id = ?", n.into());
-    }
-    if let Some(t) = f.task_id {
-        add("a.task_id = ?", t.into());
-    }
-    if !f.include_restricted {
-        add("n.restricted = ?", false.into());
+        add("a.status = ?".to_owned(), s.into());
     }
     if let Some(d) = f.due_from {
-        add("a.due >= ?", d.into());
+        add(format!("{due} >= ?"), d.into());
     }
     if let Some(d) = f.due_to {
-        add("a.due <= ?", d.into());
+        add(format!("{due} <= ?"), d.into());
     }
     if f.unresolved_only {
         conds.push("a.organisation_id IS NULL".to_owned());
@@ -222,12 +242,89 @@ fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
             conds.push(time_status_condition(t, n));
         }
     }
-    let w = if conds.is_empty() {
+    conds
+}
+
+/// Whether counting the filter needs the assignments themselves (it names a notice or a task),
+/// rather than the tally.
+fn needs_rows(f: &AssignmentFilter) -> bool {
+    f.notice_id.is_some() || f.task_id.is_some()
+}
+
+fn join_where(conds: &[String]) -> String {
+    if conds.is_empty() {
         String::new()
     } else {
         format!(" WHERE {}", conds.join(" AND "))
-    };
-    (w, vals)
+    }
+}
+
+/// The WHERE clause over `assignments a` (joined to `tasks t`) of a filter judged on `as_of`,
+/// with its arguments (placeholders numbered from 1).
+fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
+    let mut vals: Vec<Val> = Vec::new();
+    let mut conds = column_conditions(f, as_of, ROW_KEYS, &mut vals);
+    if let Some(n) = f.notice_id {
+        vals.push(n.into());
+        conds.push(format!("t.notice_id = ${}", vals.len()));
+    }
+    if let Some(t) = f.task_id {
+        vals.push(t.into());
+        conds.push(format!("a.task_id = ${}", vals.len()));
+    }
+    if !f.include_restricted {
+        conds.push(format!("a.task_id NOT IN ({RESTRICTED_TASKS})"));
+    }
+    (join_where(&conds), vals)
+}
+
+/// The SELECT of period counts over `source` (`assignments a` or [`TALLY`]) with `weight` the
+/// number each row stands for, judged on placeholder `$3`, the period being `$1..=$2` (`$4`
+/// the day after, for instants).
+fn period_sql(source: &str, weight: &str, no_deadline_in_period: &str, extra: &str) -> String {
+    let buckets: Vec<String> = TimeStatus::ALL
+        .into_iter()
+        .map(|t| {
+            format!(
+                "CAST(SUM(CASE WHEN {} THEN {weight} ELSE 0 END) AS BIGINT)",
+                time_status_condition(t, 3)
+            )
+        })
+        .collect();
+    format!(
+        "SELECT a.organisation_id, MIN(o.name), CAST(SUM({weight}) AS BIGINT), {}
+         FROM {source} LEFT JOIN organisations o ON o.id = a.organisation_id
+         WHERE a.status <> 'huy' AND ({no_deadline_in_period}){extra}
+         GROUP BY a.organisation_id",
+        buckets.join(", ")
+    )
+}
+
+fn org_counts_from_row(r: &Row) -> Result<OrgCounts> {
+    let n = |i: usize| -> Result<u32> { Ok(u32::try_from(r.i64(i)?).unwrap_or(0)) };
+    Ok(OrgCounts {
+        organisation_id: r.opt_i64(0)?,
+        organisation_name: r.opt_text(1)?,
+        counts: Counts {
+            assigned: n(2)?,
+            done_on_time: n(3)?,
+            done_late: n(4)?,
+            open_within_deadline: n(5)?,
+            overdue: n(6)?,
+            no_deadline: n(7)?,
+        },
+    })
+}
+
+fn subtract(c: &mut Counts, r: &Counts) {
+    c.assigned = c.assigned.saturating_sub(r.assigned);
+    c.done_on_time = c.done_on_time.saturating_sub(r.done_on_time);
+    c.done_late = c.done_late.saturating_sub(r.done_late);
+    c.open_within_deadline = c
+        .open_within_deadline
+        .saturating_sub(r.open_within_deadline);
+    c.overdue = c.overdue.saturating_sub(r.overdue);
+    c.no_deadline = c.no_deadline.saturating_sub(r.no_deadline);
 }
 
 impl Store {
@@ -445,25 +542,45 @@ impl Store {
             .collect()
     }
 
-    /// How many assignments match the filter (for `X-Total-Count`).
+    /// How many assignments match the filter (for `X-Total-Count`). Unless it names a notice
+    /// or a task, counted from the tally, less the restricted ones when those are left out.
     pub async fn count_assignments(&self, filter: &AssignmentFilter) -> Result<u64> {
         let as_of = match filter.as_of {
             Some(d) => d,
             None => today()?,
         };
-        let (w, vals) = where_clause(filter, as_of);
-        let sql = format!(
-            "SELECT COUNT(*) FROM assignments a JOIN tasks t ON t.id = a.task_id
-             JOIN notices n ON n.id = t.notice_id{w}"
-        );
         let mut tx = self.read().await?;
-        let n = tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        if needs_rows(filter) {
+            let (w, vals) = where_clause(filter, as_of);
+            let sql =
+                format!("SELECT COUNT(*) FROM assignments a JOIN tasks t ON t.id = a.task_id{w}");
+            let n = tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?;
+            return Ok(u64::try_from(n).unwrap_or(0));
+        }
+        let mut vals = Vec::new();
+        let conds = column_conditions(filter, as_of, TALLY_KEYS, &mut vals);
+        let w = join_where(&conds);
+        let sql = format!("SELECT CAST(COALESCE(SUM(a.n), 0) AS BIGINT) FROM {TALLY}{w}");
+        let all = tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?;
+        let restricted = if filter.include_restricted {
+            0
+        } else {
+            let mut vals = Vec::new();
+            let mut conds = column_conditions(filter, as_of, ROW_KEYS, &mut vals);
+            conds.push(RESTRICTED_JOIN.to_owned());
+            let sql = format!(
+                "SELECT COUNT(*) FROM {RESTRICTED_FROM}{}",
+                join_where(&conds)
+            );
+            tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?
+        };
+        Ok(u64::try_from(all.saturating_sub(restricted)).unwrap_or(0))
     }
 
     /// Per organisation, the assignments of the period `from..=to` in the buckets of
     /// [`Counts`], judged on `as_of`: those due in the period, and those without a deadline
-    /// created in it; cancelled ones are left out. Ordered by organisation name.
+    /// created in it; cancelled ones are left out. Read from the tally, less the restricted
+    /// ones when those are left out. Ordered by organisation name.
     pub async fn period_counts(
         &self,
         from: Date,
@@ -471,50 +588,66 @@ impl Store {
         as_of: Date,
         include_restricted: bool,
     ) -> Result<Vec<OrgCounts>> {
-        let bucket = |t: TimeStatus| {
-            format!(
-                "SUM(CASE WHEN {} THEN 1 ELSE 0 END)",
-                time_status_condition(t, 3)
-            )
-        };
-        let buckets: Vec<String> = TimeStatus::ALL.into_iter().map(bucket).collect();
-        let restricted = if include_restricted {
-            ""
-        } else {
-            " AND NOT EXISTS (SELECT 1 FROM tasks t JOIN notices n ON n.id = t.notice_id
-                 WHERE t.id = a.task_id AND n.restricted)"
-        };
-        let sql = format!(
-            "SELECT a.organisation_id, MIN(o.name), COUNT(*), {}
-             FROM assignments a LEFT JOIN organisations o ON o.id = a.organisation_id
-             WHERE a.status <> 'huy' AND ((a.due >= $1 AND a.due <= $2)
-                OR (a.due IS NULL AND a.created_at >= $1 AND a.created_at < $4)){restricted}
-             GROUP BY a.organisation_id ORDER BY MIN(o.name), a.organisation_id",
-            buckets.join(", ")
-        );
         // created_at is an RFC 3339 instant: everything created on `to` sorts before the next day.
         let after = to.add_days(1).unwrap_or(to);
         let mut tx = self.read().await?;
-        let rows = tx
-            .all(sqlx::AssertSqlSafe(sql), args![from, to, as_of, after])
-            .await?;
-        let n = |r: &Row, i: usize| -> Result<u32> { Ok(u32::try_from(r.i64(i)?).unwrap_or(0)) };
-        rows.iter()
-            .map(|r| {
-                Ok(OrgCounts {
-                    organisation_id: r.opt_i64(0)?,
-                    organisation_name: r.opt_text(1)?,
-                    counts: Counts {
-                        assigned: n(r, 2)?,
-                        done_on_time: n(r, 3)?,
-                        done_late: n(r, 4)?,
-                        open_within_deadline: n(r, 5)?,
-                        overdue: n(r, 6)?,
-                        no_deadline: n(r, 7)?,
-                    },
-                })
-            })
-            .collect()
+        let mut out: Vec<OrgCounts> = Vec::new();
+        // Those due in the period, then those without a deadline created in it: two ranges of
+        // the tally's key, each read through the index.
+        for in_period in [
+            "a.due_key >= $1 AND a.due_key <= $2",
+            "a.due_key = '' AND a.created_on >= $1 AND a.created_on <= $2",
+        ] {
+            let sql = period_sql(TALLY, "a.n", in_period, "");
+            for r in tx
+                .all(sqlx::AssertSqlSafe(sql), args![from, to, as_of])
+                .await?
+            {
+                let r = org_counts_from_row(&r)?;
+                match out
+                    .iter_mut()
+                    .find(|c| c.organisation_id == r.organisation_id)
+                {
+                    Some(c) => c.counts.merge(&r.counts),
+                    None => out.push(r),
+                }
+            }
+        }
+        if !include_restricted {
+            let direct = period_sql(
+                RESTRICTED_FROM,
+                "1",
+                "(a.due >= $1 AND a.due <= $2) OR (a.due IS NULL AND a.created_at >= $1
+                    AND a.created_at < $4)",
+                &format!(" AND {RESTRICTED_JOIN}"),
+            );
+            let rows = tx
+                .all(sqlx::AssertSqlSafe(direct), args![from, to, as_of, after])
+                .await?;
+            for r in rows {
+                let r = org_counts_from_row(&r)?;
+                if let Some(c) = out
+                    .iter_mut()
+                    .find(|c| c.organisation_id == r.organisation_id)
+                {
+                    subtract(&mut c.counts, &r.counts);
+                }
+            }
+            out.retain(|c| c.counts.assigned > 0);
+        }
+        out.sort_by(|a, b| {
+            (
+                a.organisation_name.is_none(),
+                &a.organisation_name,
+                a.organisation_id,
+            )
+                .cmp(&(
+                    b.organisation_name.is_none(),
+                    &b.organisation_name,
+                    b.organisation_id,
+                ))
+        });
+        Ok(out)
     }
 
     /// One assignment, judged today.

@@ -18,6 +18,17 @@ pub struct Fault {
     pub message: String,
 }
 
+/// How many groups of the tally (migration 0003) disagree with the assignments themselves.
+const TALLY_MISMATCHES: &str = "SELECT COUNT(*) FROM (
+    SELECT due, org_key, created_on, status, done_on FROM (
+        SELECT due, org_key, created_on, status, done_on, n FROM assignment_tally
+        UNION ALL
+        SELECT COALESCE(due, ''), COALESCE(organisation_id, -1),
+            CASE WHEN due IS NULL THEN substr(created_at, 1, 10) ELSE '' END,
+            status, COALESCE(done_on, ''), -1 FROM assignments
+    ) x GROUP BY due, org_key, created_on, status, done_on HAVING SUM(n) <> 0
+) y";
+
 fn fault(object_type: &str, id: Option<i64>, code: &str, message: String) -> Fault {
     Fault {
         object_type: object_type.to_owned(),
@@ -150,6 +161,17 @@ impl Store {
                 Some(id),
                 "task_no_notice",
                 format!("Nhiệm vụ số {id} không thuộc thông báo nào."),
+            ));
+        }
+        let mismatched = tx.scalar(TALLY_MISMATCHES, args![]).await?;
+        if mismatched > 0 {
+            faults.push(fault(
+                "assignment_tally",
+                None,
+                "tally_mismatch",
+                format!(
+                    "Bảng đếm phân công lệch với các phân công ở {mismatched} nhóm (số liệu tổng hợp sẽ sai)."
+                ),
             ));
         }
         let mut prev = String::new();

@@ -65,8 +65,8 @@ use sqlx::{PgPool, SqlitePool};
 
 pub use act::{Acted, Actor};
 pub use assignments::{
-    Assignment, AssignmentFilter, AssignmentId, DueChange, ProgressReport, ReportId, Role,
-    time_status,
+    Assignment, AssignmentFilter, AssignmentId, DueChange, OrgCounts, ProgressReport, ReportId,
+    Role, time_status,
 };
 pub use audit::AuditEntry;
 pub use dondoc_track::TimeStatus;

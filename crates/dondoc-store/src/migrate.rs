@@ -32,6 +32,11 @@ const SQLITE: &[Migration] = &[
         name: "extension_requests",
         sql: include_str!("../migrations/sqlite/0002_extension_requests.sql"),
     },
+    Migration {
+        version: 3,
+        name: "assignment_tally",
+        sql: include_str!("../migrations/sqlite/0003_assignment_tally.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -44,6 +49,11 @@ const POSTGRES: &[Migration] = &[
         version: 2,
         name: "extension_requests",
         sql: include_str!("../migrations/postgres/0002_extension_requests.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "assignment_tally",
+        sql: include_str!("../migrations/postgres/0003_assignment_tally.sql"),
     },
 ];
 

@@ -163,6 +163,7 @@ conformance!(
     progress_reports_keep_files,
     audit_rows_cannot_be_updated_or_deleted,
     tampering_with_the_audit_is_detected,
+    counts_leave_restricted_notices_out_and_the_tally_stays_true,
     backup_restores_identical_rows,
     restore_refuses_a_non_empty_database,
     stats_counts_with_contract_field_names,
@@ -1169,6 +1170,59 @@ mod cases {
             assert!(s.raw_execute("TRUNCATE audit").await.is_err());
         }
         assert_eq!(s.check().await.unwrap(), vec![]);
+        s.close().await;
+    }
+
+    pub async fn counts_leave_restricted_notices_out_and_the_tally_stays_true(db: &TestDb) {
+        let (s, _) = published(db).await;
+        let mut secret = new_notice(&format!("{NOTICE_A}\nMật"), "mat.txt");
+        secret.restricted = true;
+        let sid = s.import_notice(secret, "theodoi").await.unwrap().id();
+        s.publish_notice(sid, "theodoi").await.unwrap();
+        let (from, to, as_of) = (d("2018-01-01"), d("2018-12-31"), d("2018-06-30"));
+        let total = |cs: &[OrgCounts]| cs.iter().map(|c| c.counts.assigned).sum::<u32>();
+        let visible = s.period_counts(from, to, as_of, false).await.unwrap();
+        let everything = s.period_counts(from, to, as_of, true).await.unwrap();
+        // The same notice twice: with the restricted copy, exactly twice as many.
+        assert!(total(&visible) > 0);
+        assert_eq!(total(&everything), 2 * total(&visible));
+        let f = AssignmentFilter {
+            as_of: Some(as_of),
+            time_status: Some(TimeStatus::Overdue),
+            ..Default::default()
+        };
+        let all = AssignmentFilter {
+            include_restricted: true,
+            ..f.clone()
+        };
+        let (nv, na) = (
+            s.count_assignments(&f).await.unwrap(),
+            s.count_assignments(&all).await.unwrap(),
+        );
+        assert!(nv > 0);
+        assert_eq!(na, 2 * nv);
+        assert_eq!(all_assignments(&s, f).await.len() as u64, nv);
+        // Every change keeps the tally equal to the assignments.
+        let hnd = org_id(&s, "hoi-nong-dan-huyen").await;
+        let a = mine(&s, hnd).await;
+        s.act(a.id, &Action::Acknowledge, &focal_of(hnd), None, as_of)
+            .await
+            .unwrap();
+        s.act(a.id, &Action::ReportDone, &focal_of(hnd), None, as_of)
+            .await
+            .unwrap();
+        s.set_assignment_due(a.id, None, "theodoi", "bỏ thời hạn")
+            .await
+            .unwrap();
+        assert_eq!(s.check().await.unwrap(), vec![]);
+        s.raw_execute("UPDATE assignment_tally SET n = n + 1 WHERE n > 0")
+            .await
+            .unwrap();
+        let faults = s.check().await.unwrap();
+        assert!(
+            faults.iter().any(|f| f.code == "tally_mismatch"),
+            "{faults:?}"
+        );
         s.close().await;
     }
 
