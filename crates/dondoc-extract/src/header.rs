@@ -332,8 +332,17 @@ pub(crate) fn fix_symbol(s: &str) -> String {
 fn parse_place_date(line: &str) -> Option<(String, Option<Date>)> {
     for cell in line.split('|') {
         let cell = clean_cell(cell);
-        let re = crate::regex!(r"^([\p{L}][\p{L} .\-]{1,60}?)\s*,\s*ngày\b(.*)$");
+        if !cell.contains("ngày") {
+            continue;
+        }
+        // `^([\p{L}][\p{L} .\-]{1,60}?)…`: the lazy group is the shortest that lets the rest
+        // match, so the unbounded group and a check of its length find the same, and the
+        // pattern compiles without sixty copies of the letter class.
+        let re = crate::regex!(r"^([\p{L}][\p{L} .\-]+?)\s*,\s*ngày\b(.*)$");
         let Some(c) = re.captures(cell) else { continue };
+        if c.get(1).is_none_or(|m| m.as_str().chars().count() > 61) {
+            continue;
+        }
         let place = c.get(1).map(|m| m.as_str().trim().to_string())?;
         if place.split_whitespace().count() > 8 || !place_words_ok(&place) {
             continue;

@@ -334,7 +334,8 @@ fn sentences(text: &str, base: usize) -> Vec<Unit> {
 /// Splits a sentence that sets two deadlines for two deliverables ("xây dựng kế hoạch trước
 /// ngày 10/5 và báo cáo kết quả trước ngày 30/11", "… trong 03 ngày làm việc … để Sở X tổng
 /// hợp, báo cáo trước ngày …") at the connector between them, which is dropped.
-fn split_deliverables(doc: &NormDoc, u: Unit, dates: &DateCtx) -> Vec<Unit> {
+/// A unit left whole comes with the deadlines found in it, which [`analyse`] would find again.
+fn split_deliverables(doc: &NormDoc, u: Unit, dates: &DateCtx) -> Vec<(Unit, Option<Deadlines>)> {
     let text = unit_text(doc, &u);
     let lead_ws = doc
         .text
@@ -361,25 +362,31 @@ fn split_deliverables(doc: &NormDoc, u: Unit, dates: &DateCtx) -> Vec<Unit> {
         if text.get(next..).is_none_or(|r| r.trim().is_empty()) {
             continue;
         }
-        out.push(Unit {
-            start: base + from,
-            end: base + end,
-        });
+        out.push((
+            Unit {
+                start: base + from,
+                end: base + end,
+            },
+            None,
+        ));
         from = next;
     }
     if out.is_empty() {
-        return vec![u];
+        return vec![(u, Some(found))];
     }
-    out.push(Unit {
-        start: base + from,
-        end: u.end,
-    });
+    out.push((
+        Unit {
+            start: base + from,
+            end: u.end,
+        },
+        None,
+    ));
     out
 }
 
-/// Is `text` (one sentence) a directive? `default` is what its place in the outline says.
-fn is_directive(text: &str, has_lead: bool, default: bool) -> bool {
-    let l = lower(text);
+/// Is `l` (one sentence, lower case) a directive? `default` is what its place in the outline
+/// says.
+fn is_directive(l: &str, has_lead: bool, default: bool) -> bool {
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
     // The last item of a document ends with "./." too: a body and a long sentence make it a
     // directive, not a closing formula.
@@ -412,8 +419,7 @@ fn is_directive(text: &str, has_lead: bool, default: bool) -> bool {
 /// A sentence of a news report is a directive only when it says so ("đồng chí đề nghị …",
 /// "… cần …", "… phải …") or is a full imperative sentence of a speech: a body named as
 /// the subject of a verb is narrative there ("MTTQ phường cũng tích cực tham gia …").
-fn news_directive(text: &str, has_lead: bool) -> bool {
-    let l = lower(text);
+fn news_directive(text: &str, l: &str, has_lead: bool) -> bool {
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
     if starts_with_any(l, ASSESSMENT) || starts_with_any(l, NOT_TASK_OPENINGS) {
         return false;
@@ -499,9 +505,9 @@ fn unit_text<'d>(doc: &'d NormDoc, u: &Unit) -> &'d str {
     doc.text.get(u.start..u.end).unwrap_or("").trim()
 }
 
-/// The issuing body speaking of itself in the future ("UBND huyện sẽ chỉ đạo …").
-fn own_commitment(text: &str, lead_text: Option<&str>) -> bool {
-    let l = lower(text);
+/// The issuing body speaking of itself in the future ("UBND huyện sẽ chỉ đạo …"); `l` is the
+/// sentence in lower case.
+fn own_commitment(l: &str, lead_text: Option<&str>) -> bool {
     match l.find(" sẽ ") {
         Some(pos) => {
             let before = l.get(..pos).unwrap_or("");
@@ -534,10 +540,23 @@ struct Found {
     deadline: Option<Deadline>,
 }
 
+/// The deadlines [`deadline::find_deadlines`] finds in a text.
+type Deadlines = Vec<deadline::Found<Deadline>>;
+
 fn analyse(text: &str, ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> Found {
+    analyse_with(text, ctx, warnings, None)
+}
+
+/// [`analyse`], with the deadlines of `text` when they are already known.
+fn analyse_with(
+    text: &str,
+    ctx: &Ctx<'_>,
+    warnings: &mut Vec<String>,
+    deadlines: Option<Deadlines>,
+) -> Found {
     let (directive, _) = after_topic(text);
     let a = org::find_assignment(directive, &ctx.orgs);
-    let found = deadline::find_deadlines(text, &ctx.dates);
+    let found = deadlines.unwrap_or_else(|| deadline::find_deadlines(text, &ctx.dates));
     for f in &found {
         if let Some(w) = &f.warning
             && !warnings.contains(w)
@@ -622,9 +641,9 @@ fn section_of(node: &Node) -> String {
     }
 }
 
-/// A sentence that opens with a verb of action, not one that assigns ("Giao X", "Đề nghị X").
-fn imperative_without_subject(text: &str) -> bool {
-    let l = lower(text);
+/// A sentence (in lower case) that opens with a verb of action, not one that assigns ("Giao
+/// X", "Đề nghị X").
+fn imperative_without_subject(l: &str) -> bool {
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
     starts_with_any(l, IMPERATIVE)
         && !starts_with_any(
@@ -642,13 +661,12 @@ fn imperative_without_subject(text: &str) -> bool {
 
 /// A sentence that only sets when the work before it is due: "Các đơn vị hoàn thành trong
 /// tháng 02/2018.", "Thời gian hoàn thành trước ngày 06/3/2018."
-fn deadline_only(text: &str) -> bool {
-    let l = lower(text);
+fn deadline_only(l: &str) -> bool {
     let words = l.split_whitespace().count();
     words <= 14
         && (l.contains("hoàn thành") || l.starts_with("thời gian") || l.starts_with("thời hạn"))
         && !l.contains("báo cáo")
-        && !contains_any(&l, &["xây dựng", "tổ chức", "triển khai"])
+        && !contains_any(l, &["xây dựng", "tổ chức", "triển khai"])
 }
 
 /// The field a labelled line of a plan's row fills: "Nội dung: …", "Cơ quan chủ trì: …".
@@ -1096,7 +1114,7 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
         }
         // The paragraph may hold several tasks: one per body it directs, or per deadline.
         let mut groups: Vec<(Unit, Found)> = Vec::new();
-        for u in sentences(
+        for (u, known) in sentences(
             text,
             node.start
                 + (doc.text.get(node.start..node.end).unwrap_or("").len()
@@ -1114,21 +1132,23 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
             if t.is_empty() {
                 continue;
             }
-            let mut found = analyse(t, ctx, warnings);
-            if own_commitment(t, found.lead_text.as_deref()) {
+            let mut found = analyse_with(t, ctx, warnings, known);
+            // The sentence in lower case, once for every test below.
+            let lt = lower(t);
+            if own_commitment(&lt, found.lead_text.as_deref()) {
                 continue;
             }
             // An imperative sentence under a heading ("Chủ trì, phối hợp với …", "Chỉ đạo các
             // đơn vị …") has the heading's body as its subject; the bodies it names are objects.
-            if !inherited.lead.is_empty() && imperative_without_subject(t) {
+            if !inherited.lead.is_empty() && imperative_without_subject(&lt) {
                 found.lead = Vec::new();
                 found.lead_text = None;
             }
             let directive = if ctx.kind == DocKind::TinBai && !labelled {
-                news_directive(t, !found.lead.is_empty())
+                news_directive(t, &lt, !found.lead.is_empty())
             } else {
                 is_directive(
-                    t,
+                    &lt,
                     !found.lead.is_empty(),
                     labelled || ctx.kind != DocKind::TinBai,
                 )
@@ -1137,7 +1157,7 @@ pub fn extract_tasks(nodes: &[Node], ctx: &Ctx<'_>, warnings: &mut Vec<String>) 
                 continue;
             }
             // "Các đơn vị hoàn thành trong tháng 02/2018." only dates the work before it.
-            if found.deadline.is_some() && deadline_only(t) {
+            if found.deadline.is_some() && deadline_only(&lt) {
                 // "Các đơn vị hoàn thành …" after a sentence addressed to another body dates
                 // the earlier task of those units.
                 let others = groups

@@ -49,7 +49,10 @@ fn already_inline(s: &str) -> bool {
     }
     let mut prev: Option<char> = None;
     let mut chars = s.chars().peekable();
+    // Whether every character so far is one the NFC quick check passes without looking.
+    let mut trivial = true;
     while let Some(c) = chars.next() {
+        trivial = trivial && trivially_nfc(c);
         if c == ' ' {
             if prev == Some(' ') {
                 return false;
@@ -62,7 +65,17 @@ fn already_inline(s: &str) -> bool {
         }
         prev = Some(c);
     }
-    unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    trivial
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// A character of canonical combining class 0 that the NFC quick check passes ("Yes"): such
+/// characters change nothing in [`unicode_normalization::is_nfc_quick`], so a string made only
+/// of them is NFC. Latin-1 and below, the Vietnamese letters of Latin Extended Additional and
+/// general punctuation; `trivial_characters_are_nfc` checks each.
+fn trivially_nfc(c: char) -> bool {
+    matches!(c, '\0'..='\u{2ff}' | '\u{1ea0}'..='\u{1ef9}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
 }
 
 /// Whether [`place_tones`] could move a tone mark in the decomposition of `prev c next`:
@@ -105,7 +118,37 @@ pub fn normalize_inline(s: &str) -> String {
     if already_inline(s) {
         return s.to_string();
     }
-    normalize_inline_full(s)
+    normalize_inline_words(s)
+}
+
+/// Whether `c` separates words for [`normalize_inline_full`]: it becomes one space.
+fn is_separator(c: char) -> bool {
+    is_space(c) || c.is_control()
+}
+
+/// [`normalize_inline_full`] word by word, each word that is already normalised copied as it
+/// is. The same result: a separator decomposes to a separator (U+2000 and U+2001 to other
+/// spaces, the rest to themselves) and is a starter that nothing composes with, so
+/// decomposition, reordering and composition never cross it, and [`place_tones`] treats a
+/// space before or after a syllable as it treats the start or end of the text. A zero-width
+/// character is dropped rather than made a space, which joins what it separated: such a text
+/// takes the full path.
+fn normalize_inline_words(s: &str) -> String {
+    if s.chars().any(|c| ('\u{200c}'..='\u{200f}').contains(&c)) {
+        return normalize_inline_full(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(is_separator).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if already_inline(word) {
+            out.push_str(word);
+        } else {
+            out.push_str(&normalize_inline_full(word));
+        }
+    }
+    out
 }
 
 /// [`normalize_inline`] without the shortcut for text that is already normalised.
@@ -141,7 +184,13 @@ struct Line {
 /// Normalises one line and removes markdown markers; `bold_open` carries a `**` span that
 /// continues from the previous line. `None` for a line that is only markup (a table rule).
 fn markdown_line(raw: &str, bold_open: &mut bool) -> Option<Line> {
-    let s = normalize_inline(raw);
+    // A line already normalised is copied; normalising the copy again changes nothing.
+    let clean = already_inline(raw);
+    let s = if clean {
+        raw.to_string()
+    } else {
+        normalize_inline_words(raw)
+    };
     let mut body = s.as_str();
     let mut heading = false;
     let hashes = body.chars().take_while(|&c| c == '#').count();
@@ -208,7 +257,11 @@ fn markdown_line(raw: &str, bold_open: &mut bool) -> Option<Line> {
             None => break,
         }
     }
-    let text = normalize_inline(&out);
+    let text = if clean && out == s {
+        out
+    } else {
+        normalize_inline(&out)
+    };
     if text.is_empty() {
         return Some(Line {
             text,
@@ -612,7 +665,44 @@ mod tests {
         assert!(doc.paras.get(5).is_some_and(|p| p.table_row));
     }
 
+    #[test]
+    fn trivial_characters_are_nfc() {
+        for c in ('\0'..='\u{10ffff}').filter(|&c| trivially_nfc(c)) {
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "U+{:04X}",
+                u32::from(c)
+            );
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
+    fn word_by_word_agrees_with_full_normalisation() {
+        for s in [
+            "  Hoà  bình\tthuỷ ",
+            "a \u{301}b",
+            "x\u{7}\u{301}",
+            "quý khoẻ\u{a0}hoà\u{2000}uỷ",
+            "o\u{300}a e\u{feff}\u{323}",
+            "hoà\u{200b}",
+        ] {
+            assert_eq!(normalize_inline_words(s), normalize_inline_full(s), "{s:?}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn words_agree_with_full_normalisation(s in "[oOuUqQaAeEyY \\u{300}\\u{301}\\u{303}\\u{309}\\u{323}\\u{302}àáảãạèéẻẽẹỳýỷỹỵậặệấổnh.\\u{327}\\u{334}\\u{1dc0}\\u{2126}\\t\\u{a0}\\u{2000}\\u{2001}\\u{200b}\\u{feff}\\u{7}x]{0,16}|\\PC{0,40}") {
+            prop_assert_eq!(normalize_inline_words(&s), normalize_inline_full(&s));
+        }
+
         #[test]
         fn shortcut_agrees_with_full_normalisation(s in "[oOuUqQaAeEyY \\u{300}\\u{301}\\u{303}\\u{309}\\u{323}\\u{302}àáảãạèéẻẽẹỳýỷỹỵậặệấổnh.\\u{327}\\u{334}\\u{1dc0}\\u{2126}\\t\\u{a0}\\u{200b}\\u{200d}x]{0,12}|\\PC{0,40}") {
             prop_assert_eq!(normalize_inline(&s), normalize_inline_full(&s));

@@ -113,8 +113,16 @@ fn lexicon() -> &'static Lexicon {
         alts.sort_by_key(|b| std::cmp::Reverse(b.0));
         let patterns: Vec<String> = alts.iter().map(|(_, p, _)| format!("(?i:{p})")).collect();
         let loose = crate::re::compile(&format!("(?:{})", patterns.join("|")));
+        // Searched anchored only, by the lazy DFA: no prefilter, one-pass DFA or backtracker
+        // to build (the engines a meta regex picks never change what it finds).
         let loose_set = meta::Regex::builder()
-            .configure(meta::Regex::config().match_kind(MatchKind::All))
+            .configure(
+                meta::Regex::config()
+                    .match_kind(MatchKind::All)
+                    .auto_prefilter(false)
+                    .onepass(false)
+                    .backtrack(false),
+            )
             .build_many(&patterns)
             .ok();
         debug_assert!(
@@ -149,7 +157,19 @@ impl Lexicon {
         for pid in set.iter() {
             let (source, cell) = self.exact.get(pid.as_usize())?;
             let exact = cell.get_or_init(|| {
-                let re = meta::Regex::new(source).ok();
+                // Unicode word boundaries keep the DFAs off non-ASCII text and the backtracker
+                // is slower on these short anchored searches: the PikeVM alone is the fastest
+                // to build and to run.
+                let re = meta::Regex::builder()
+                    .configure(
+                        meta::Regex::config()
+                            .hybrid(false)
+                            .onepass(false)
+                            .backtrack(false)
+                            .auto_prefilter(false),
+                    )
+                    .build(source)
+                    .ok();
                 debug_assert!(re.is_some(), "pattern does not compile: {source}");
                 re
             });
