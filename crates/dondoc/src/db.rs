@@ -5,14 +5,17 @@
 //! `sqlite://dondoc.db`), prints its errors as one Vietnamese sentence with a stable code, and
 //! exits 0 on success, 1 on an internal failure, 2 on bad input.
 
+use std::collections::BTreeMap;
 use std::io::{self, BufReader, IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex, mpsc};
 
 use dondoc_readers::Limits;
 use dondoc_store::{ImportOutcome, NewNotice, NewUser, NoticeState, Store, UserRole};
 
-use crate::extract::load;
+use crate::extract::{Failure, load_bytes};
 
 /// Who the audit trail names for changes made from the command line.
 const CLI_ACTOR: &str = "cli";
@@ -165,72 +168,207 @@ async fn publish_draft(store: &Store, id: dondoc_store::NoticeId) -> Result<bool
     Ok(true)
 }
 
+/// What became of one file of an import, in file order.
+enum Prepared {
+    /// Read and extracted: to store.
+    Ready(Box<NewNotice>),
+    /// The same bytes are stored already.
+    Present(dondoc_store::NoticeId),
+    /// Unreadable, with the reason.
+    Failed(String),
+}
+
+/// How many files may be read ahead of the one being stored.
+const READ_AHEAD: usize = 64;
+
+/// Reads, normalises and extracts one file (on a worker thread).
+fn prepare(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Prepared {
+    let (doc, source) = match load_bytes(path, &bytes, limits) {
+        Ok(x) => x,
+        Err(f) => return Prepared::Failed(f.reason()),
+    };
+    let format = source.format.clone();
+    let extraction = dondoc_extract::extract(&doc, source);
+    Prepared::Ready(Box::new(NewNotice {
+        bytes,
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        format,
+        text: doc.text,
+        extraction,
+        restricted: false,
+    }))
+}
+
+/// Files read and extracted by one worker thread per core, stored here in file order.
+struct Pipeline {
+    jobs: Option<mpsc::SyncSender<(usize, PathBuf, Vec<u8>)>>,
+    results: mpsc::Receiver<(usize, Prepared)>,
+    workers: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Pipeline {
+    fn start(limits: Limits) -> Pipeline {
+        let n = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
+        let (jobs, job_rx) = mpsc::sync_channel::<(usize, PathBuf, Vec<u8>)>(n * 2);
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let (res_tx, results) = mpsc::channel();
+        let workers = (0..n)
+            .map(|_| {
+                let job_rx = Arc::clone(&job_rx);
+                let res_tx = res_tx.clone();
+                std::thread::spawn(move || {
+                    loop {
+                        let job = match job_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok((i, path, bytes)) = job else { return };
+                        // A reader that panicked would leave its file's slot empty forever.
+                        let p = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                            prepare(&path, bytes, &limits)
+                        }))
+                        .unwrap_or_else(|_| {
+                            Prepared::Failed("lỗi nội bộ khi đọc tệp [internal]".to_owned())
+                        });
+                        if res_tx.send((i, p)).is_err() {
+                            return;
+                        }
+                    }
+                })
+            })
+            .collect();
+        Pipeline {
+            jobs: Some(jobs),
+            results,
+            workers,
+        }
+    }
+
+    fn send(&self, i: usize, path: PathBuf, bytes: Vec<u8>) -> Result<(), CmdError> {
+        self.jobs
+            .as_ref()
+            .and_then(|j| j.send((i, path, bytes)).ok())
+            .ok_or_else(|| CmdError::internal("Lỗi: luồng đọc tệp đã dừng [internal]".to_owned()))
+    }
+
+    fn recv(&self) -> Result<(usize, Prepared), CmdError> {
+        self.results
+            .recv()
+            .map_err(|_| CmdError::internal("Lỗi: luồng đọc tệp đã dừng [internal]".to_owned()))
+    }
+
+    fn finish(mut self) {
+        self.jobs = None;
+        for w in self.workers.drain(..) {
+            let _ = w.join();
+        }
+    }
+}
+
+/// The tallies of an import.
+#[derive(Default)]
+struct Imported {
+    imported: usize,
+    present: usize,
+    published: usize,
+}
+
 /// `dondoc import [--publish] PATH…`
+///
+/// Files are read and extracted on one thread per core while this one stores them, one notice
+/// per transaction, in file order: a process killed at any moment leaves the notices before
+/// it, and the same run again completes the rest.
 pub async fn import(db: &str, paths: &[PathBuf], publish: bool) -> Result<(), CmdError> {
     let store = open(db).await?;
     let (files, mut failures) = collect_files(paths);
     let limits = Limits::default();
     let mut progress = Progress::new(files.len());
-    let (mut imported, mut present, mut published) = (0usize, 0usize, 0usize);
-    for path in &files {
-        progress.tick(path);
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                failures.push((path.clone(), format!("không đọc được tệp ({e})")));
-                continue;
-            }
-        };
-        // The same bytes again: nothing to read, extract or store.
-        if let Some(id) = store.find_notice_by_bytes(&bytes).await? {
-            present += 1;
-            if publish && publish_draft(&store, id).await? {
-                published += 1;
-            }
-            continue;
+    let mut done = Imported::default();
+    let pipeline = Pipeline::start(limits);
+    let mut pending: BTreeMap<usize, Prepared> = BTreeMap::new();
+    let mut next = 0usize;
+    for (i, path) in files.iter().enumerate() {
+        while i >= next + READ_AHEAD {
+            let (j, p) = pipeline.recv()?;
+            pending.insert(j, p);
+            store_ready(
+                &store,
+                &files,
+                &mut pending,
+                &mut next,
+                &mut progress,
+                publish,
+                &mut done,
+                &mut failures,
+            )
+            .await?;
         }
-        let (doc, source) = match load(path, &limits) {
-            Ok(x) => x,
-            Err(f) => {
-                failures.push((path.clone(), f.reason()));
-                continue;
+        let bytes = match std::fs::metadata(path) {
+            Ok(m) if m.len() > limits.max_input_bytes as u64 => {
+                Err(Failure::Read(dondoc_readers::ReadError::TooLarge {
+                    limit: limits.max_input_bytes,
+                })
+                .reason())
             }
+            _ => std::fs::read(path).map_err(|e| Failure::Io(e).reason()),
         };
-        let format = source.format.clone();
-        let extraction = dondoc_extract::extract(&doc, source);
-        let notice = NewNotice {
-            bytes,
-            file_name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            format,
-            text: doc.text,
-            extraction,
-            restricted: false,
-        };
-        // One notice per transaction: a process killed here leaves the notices before it.
-        let outcome = store.import_notice(notice, CLI_ACTOR).await?;
-        let id = match outcome {
-            ImportOutcome::Imported(id) => {
-                imported += 1;
-                id
+        match bytes {
+            Err(reason) => {
+                pending.insert(i, Prepared::Failed(reason));
             }
-            ImportOutcome::AlreadyPresent(id) => {
-                present += 1;
-                id
-            }
-        };
-        if publish && publish_draft(&store, id).await? {
-            published += 1;
+            // The same bytes again: nothing to read, extract or store.
+            Ok(bytes) => match store.find_notice_by_bytes(&bytes).await? {
+                Some(id) => {
+                    pending.insert(i, Prepared::Present(id));
+                }
+                None => pipeline.send(i, path.clone(), bytes)?,
+            },
         }
+        while let Ok((j, p)) = pipeline.results.try_recv() {
+            pending.insert(j, p);
+        }
+        store_ready(
+            &store,
+            &files,
+            &mut pending,
+            &mut next,
+            &mut progress,
+            publish,
+            &mut done,
+            &mut failures,
+        )
+        .await?;
     }
+    while next < files.len() {
+        if !pending.contains_key(&next) {
+            let (j, p) = pipeline.recv()?;
+            pending.insert(j, p);
+        }
+        store_ready(
+            &store,
+            &files,
+            &mut pending,
+            &mut next,
+            &mut progress,
+            publish,
+            &mut done,
+            &mut failures,
+        )
+        .await?;
+    }
+    pipeline.finish();
     progress.finish();
     for (path, reason) in &failures {
         eprintln!("Lỗi: {}: {reason}", path.display());
     }
     println!(
-        "Đã nhập {imported} văn bản mới, {present} văn bản đã có từ trước, {published} văn bản được ban hành nhiệm vụ, {} tệp không đọc được.",
+        "Đã nhập {} văn bản mới, {} văn bản đã có từ trước, {} văn bản được ban hành nhiệm vụ, {} tệp không đọc được.",
+        done.imported,
+        done.present,
+        done.published,
         failures.len()
     );
     if failures.is_empty() {
@@ -241,6 +379,50 @@ pub async fn import(db: &str, paths: &[PathBuf], publish: bool) -> Result<(), Cm
             failures.len()
         )))
     }
+}
+
+/// Stores, in file order, every prepared file from `next` on that is ready.
+#[allow(clippy::too_many_arguments)]
+async fn store_ready(
+    store: &Store,
+    files: &[PathBuf],
+    pending: &mut BTreeMap<usize, Prepared>,
+    next: &mut usize,
+    progress: &mut Progress,
+    publish: bool,
+    done: &mut Imported,
+    failures: &mut Vec<(PathBuf, String)>,
+) -> Result<(), CmdError> {
+    while let Some(p) = pending.remove(next) {
+        let path = files.get(*next).cloned().unwrap_or_default();
+        *next += 1;
+        progress.tick(&path);
+        let id = match p {
+            Prepared::Failed(reason) => {
+                failures.push((path, reason));
+                continue;
+            }
+            Prepared::Present(id) => {
+                done.present += 1;
+                id
+            }
+            // One notice per transaction: a process killed here leaves the notices before it.
+            Prepared::Ready(notice) => match store.import_notice(*notice, CLI_ACTOR).await? {
+                ImportOutcome::Imported(id) => {
+                    done.imported += 1;
+                    id
+                }
+                ImportOutcome::AlreadyPresent(id) => {
+                    done.present += 1;
+                    id
+                }
+            },
+        };
+        if publish && publish_draft(store, id).await? {
+            done.published += 1;
+        }
+    }
+    Ok(())
 }
 
 /// `dondoc stats --json`

@@ -58,8 +58,22 @@ pub fn load(path: &Path, limits: &Limits) -> Result<(NormDoc, Source), Failure> 
         }));
     }
     let bytes = std::fs::read(path).map_err(Failure::Io)?;
+    load_bytes(path, &bytes, limits)
+}
+
+/// Reads and normalises the bytes of the file at `path` (whose name tells the format).
+pub fn load_bytes(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(NormDoc, Source), Failure> {
+    if bytes.len() > limits.max_input_bytes {
+        return Err(Failure::Read(ReadError::TooLarge {
+            limit: limits.max_input_bytes,
+        }));
+    }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let read = dondoc_readers::read(&bytes, name.as_deref(), limits).map_err(Failure::Read)?;
+    let read = dondoc_readers::read(bytes, name.as_deref(), limits).map_err(Failure::Read)?;
     let doc = match read.format {
         dondoc_readers::Format::Text => dondoc_text::normalize_text_lines(&read.paragraphs),
         _ => dondoc_text::normalize_document(&read.paragraphs),
@@ -67,7 +81,7 @@ pub fn load(path: &Path, limits: &Limits) -> Result<(NormDoc, Source), Failure> 
     if doc.text.is_empty() {
         return Err(Failure::Read(ReadError::Empty));
     }
-    let sha = Sha256::digest(&bytes);
+    let sha = Sha256::digest(bytes);
     let source = Source {
         file: name,
         format: read.format.as_str().to_string(),
