@@ -278,53 +278,46 @@ fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
     (join_where(&conds), vals)
 }
 
-/// The SELECT of period counts over `source` (`assignments a` or [`TALLY`]) with `weight` the
-/// number each row stands for, judged on placeholder `$3`, the period being `$1..=$2` (`$4`
-/// the day after, for instants).
-fn period_sql(source: &str, weight: &str, no_deadline_in_period: &str, extra: &str) -> String {
-    let buckets: Vec<String> = TimeStatus::ALL
+/// The SELECT of period counts over `source` (`assignments a` or [`TALLY`]): per organisation
+/// and time status (its index in [`TimeStatus::ALL`]) the sum of `weight`, the number each row
+/// stands for, judged on placeholder `$3`, the period being `$1..=$2` (`$4` the day after, for
+/// instants). One CASE per row, stopping at the first status that fits: the statuses exclude
+/// each other, and every assignment not cancelled has one.
+fn period_sql(source: &str, weight: &str, in_period: &str, extra: &str) -> String {
+    let whens: Vec<String> = TimeStatus::ALL
         .into_iter()
-        .map(|t| {
-            format!(
-                "CAST(SUM(CASE WHEN {} THEN {weight} ELSE 0 END) AS BIGINT)",
-                time_status_condition(t, 3)
-            )
-        })
+        .enumerate()
+        .map(|(i, t)| format!("WHEN {} THEN {i}", time_status_condition(t, 3)))
         .collect();
     format!(
-        "SELECT a.organisation_id, MIN(o.name), CAST(SUM({weight}) AS BIGINT), {}
-         FROM {source} LEFT JOIN organisations o ON o.id = a.organisation_id
-         WHERE a.status <> 'huy' AND ({no_deadline_in_period}){extra}
-         GROUP BY a.organisation_id",
-        buckets.join(", ")
+        "SELECT a.organisation_id, CAST(CASE {} ELSE -1 END AS BIGINT), CAST(SUM({weight}) AS BIGINT)
+         FROM {source}
+         WHERE a.status <> 'huy' AND ({in_period}){extra}
+         GROUP BY 1, 2",
+        whens.join(" ")
     )
 }
 
-fn org_counts_from_row(r: &Row) -> Result<OrgCounts> {
-    let n = |i: usize| -> Result<u32> { Ok(u32::try_from(r.i64(i)?).unwrap_or(0)) };
-    Ok(OrgCounts {
-        organisation_id: r.opt_i64(0)?,
-        organisation_name: r.opt_text(1)?,
-        counts: Counts {
-            assigned: n(2)?,
-            done_on_time: n(3)?,
-            done_late: n(4)?,
-            open_within_deadline: n(5)?,
-            overdue: n(6)?,
-            no_deadline: n(7)?,
-        },
-    })
-}
-
-fn subtract(c: &mut Counts, r: &Counts) {
-    c.assigned = c.assigned.saturating_sub(r.assigned);
-    c.done_on_time = c.done_on_time.saturating_sub(r.done_on_time);
-    c.done_late = c.done_late.saturating_sub(r.done_late);
-    c.open_within_deadline = c
-        .open_within_deadline
-        .saturating_sub(r.open_within_deadline);
-    c.overdue = c.overdue.saturating_sub(r.overdue);
-    c.no_deadline = c.no_deadline.saturating_sub(r.no_deadline);
+/// Adds (or with `sign` -1 subtracts) the rows of [`period_sql`] into per-organisation sums.
+fn accumulate(sums: &mut Vec<(Option<OrgId>, [i64; 5])>, rows: &[Row], sign: i64) -> Result<()> {
+    for r in rows {
+        let org = r.opt_i64(0)?;
+        let Some(slot) = usize::try_from(r.i64(1)?).ok().filter(|i| *i < 5) else {
+            continue;
+        };
+        let n = r.i64(2)?.saturating_mul(sign);
+        let i = match sums.iter().position(|(o, _)| *o == org) {
+            Some(i) => i,
+            None => {
+                sums.push((org, [0; 5]));
+                sums.len() - 1
+            }
+        };
+        if let Some(v) = sums.get_mut(i).and_then(|(_, b)| b.get_mut(slot)) {
+            *v = v.saturating_add(n);
+        }
+    }
+    Ok(())
 }
 
 impl Store {
@@ -591,7 +584,7 @@ impl Store {
         // created_at is an RFC 3339 instant: everything created on `to` sorts before the next day.
         let after = to.add_days(1).unwrap_or(to);
         let mut tx = self.read().await?;
-        let mut out: Vec<OrgCounts> = Vec::new();
+        let mut sums = Vec::new();
         // Those due in the period, then those without a deadline created in it: two ranges of
         // the tally's key, each read through the index.
         for in_period in [
@@ -599,19 +592,10 @@ impl Store {
             "a.due_key = '' AND a.created_on >= $1 AND a.created_on <= $2",
         ] {
             let sql = period_sql(TALLY, "a.n", in_period, "");
-            for r in tx
+            let rows = tx
                 .all(sqlx::AssertSqlSafe(sql), args![from, to, as_of])
-                .await?
-            {
-                let r = org_counts_from_row(&r)?;
-                match out
-                    .iter_mut()
-                    .find(|c| c.organisation_id == r.organisation_id)
-                {
-                    Some(c) => c.counts.merge(&r.counts),
-                    None => out.push(r),
-                }
-            }
+                .await?;
+            accumulate(&mut sums, &rows, 1)?;
         }
         if !include_restricted {
             let direct = period_sql(
@@ -624,17 +608,34 @@ impl Store {
             let rows = tx
                 .all(sqlx::AssertSqlSafe(direct), args![from, to, as_of, after])
                 .await?;
-            for r in rows {
-                let r = org_counts_from_row(&r)?;
-                if let Some(c) = out
-                    .iter_mut()
-                    .find(|c| c.organisation_id == r.organisation_id)
-                {
-                    subtract(&mut c.counts, &r.counts);
-                }
-            }
-            out.retain(|c| c.counts.assigned > 0);
+            accumulate(&mut sums, &rows, -1)?;
         }
+        let names = tx
+            .all("SELECT id, name FROM organisations", args![])
+            .await?
+            .iter()
+            .map(|r| Ok((r.i64(0)?, r.text(1)?)))
+            .collect::<Result<std::collections::HashMap<_, _>>>()?;
+        let mut out: Vec<OrgCounts> = sums
+            .into_iter()
+            .map(|(org, b)| {
+                let n = |i: usize| u32::try_from(b.get(i).copied().unwrap_or(0)).unwrap_or(0);
+                let counts = Counts {
+                    assigned: (0..5).map(n).fold(0u32, u32::saturating_add),
+                    done_on_time: n(0),
+                    done_late: n(1),
+                    open_within_deadline: n(2),
+                    overdue: n(3),
+                    no_deadline: n(4),
+                };
+                OrgCounts {
+                    organisation_id: org,
+                    organisation_name: org.and_then(|o| names.get(&o).cloned()),
+                    counts,
+                }
+            })
+            .filter(|c| c.counts.assigned > 0)
+            .collect();
         out.sort_by(|a, b| {
             (
                 a.organisation_name.is_none(),
