@@ -222,10 +222,37 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 const SIMILAR: f64 = 0.5;
 
 /// An extracted organisation resolved (or not) on a date.
+#[derive(Clone)]
 struct Resolved {
     org_id: Option<OrgId>,
     /// The mention kept when resolution failed: the text, else `KIND/level`.
     unresolved: Option<String>,
+}
+
+/// The resolutions made so far while publishing one notice: the same organisation is named by
+/// many of its tasks.
+type ResolveCache = Vec<((String, Option<String>), Resolved)>;
+
+async fn resolve_cached(
+    tx: &mut Tx,
+    cache: &mut ResolveCache,
+    o: &Org,
+    on: Date,
+) -> Result<Resolved> {
+    let key = (
+        format!(
+            "{}/{}",
+            kind_code(o.kind),
+            o.level.map(level_code).unwrap_or_default()
+        ),
+        o.mention.clone(),
+    );
+    if let Some((_, r)) = cache.iter().find(|(k, _)| *k == key) {
+        return Ok(r.clone());
+    }
+    let r = resolve(tx, o, on).await?;
+    cache.push((key, r.clone()));
+    Ok(r)
 }
 
 async fn resolve(tx: &mut Tx, o: &Org, on: Date) -> Result<Resolved> {
@@ -464,6 +491,7 @@ impl Store {
         let now = now_rfc3339();
         let mut sum = PublishSummary::default();
         let mut unresolved_list = Vec::new();
+        let mut cache = ResolveCache::new();
         for (ord, t) in ext.tasks.iter().enumerate() {
             let quota = t.recurrence.as_ref().and_then(|r| r.quota.as_ref());
             let task_id = tx
@@ -501,7 +529,7 @@ impl Store {
                 .map(|o| (o, "lead"))
                 .chain(t.collaborators.iter().map(|o| (o, "collab")));
             for (o, role) in roles {
-                let r = resolve(&mut tx, o, on).await?;
+                let r = resolve_cached(&mut tx, &mut cache, o, on).await?;
                 let key = (r.org_id, r.unresolved.clone());
                 if seen.contains(&key) {
                     continue;
@@ -521,28 +549,52 @@ impl Store {
                     ps.into_iter().map(|(p, d)| (Some(p), Some(d))).collect()
                 }
             };
+            // All the task's assignments in one statement (a few hundred rows at most, far
+            // below either backend's limit on arguments).
+            let mut rows = Vec::new();
             for (r, role) in &targets {
                 for (period, due) in &instances {
-                    tx.exec(
-                        "INSERT INTO assignments (task_id, organisation_id, unresolved_mention, role, status,
-                            due, period, created_at, updated_at)
-                         VALUES ($1, $2, $3, $4, 'chua_nhan', $5, $6, $7, $7)",
-                        args![
-                            task_id,
-                            r.org_id,
-                            r.unresolved.clone(),
-                            *role,
-                            *due,
-                            period.clone(),
-                            &now
-                        ],
-                    )
-                    .await?;
+                    rows.push((r, *role, *due, period.clone()));
                     sum.assignments += 1;
                     if r.org_id.is_none() {
                         sum.unresolved += 1;
                     }
                 }
+            }
+            for chunk in rows.chunks(500) {
+                let mut vals = Vec::with_capacity(chunk.len() * 7);
+                let mut tuples = Vec::with_capacity(chunk.len());
+                for (r, role, due, period) in chunk {
+                    let b = vals.len();
+                    tuples.push(format!(
+                        "(${}, ${}, ${}, ${}, 'chua_nhan', ${}, ${}, ${}, ${})",
+                        b + 1,
+                        b + 2,
+                        b + 3,
+                        b + 4,
+                        b + 5,
+                        b + 6,
+                        b + 7,
+                        b + 7
+                    ));
+                    vals.extend(args![
+                        task_id,
+                        r.org_id,
+                        r.unresolved.clone(),
+                        *role,
+                        *due,
+                        period.clone(),
+                        &now
+                    ]);
+                }
+                let sql = format!(
+                    "INSERT INTO assignments (task_id, organisation_id, unresolved_mention, role, status,
+                        due, period, created_at, updated_at) VALUES {}",
+                    tuples.join(", ")
+                );
+                tx.exec(sqlx::AssertSqlSafe(sql), vals).await?;
+            }
+            for (r, _) in &targets {
                 if let Some(u) = &r.unresolved {
                     unresolved_list.push(json!({ "task": t.id, "mention": u }));
                 }
