@@ -4,7 +4,7 @@
 # database dondoc_bench is created there and dropped at the end), publish them, top the
 # assignments up to A, and time the queries the web pages need (median and p95).
 #
-# Usage: scripts/bench-store.sh [N=10000] [A=1000000]
+# Usage: scripts/bench-store.sh [N=10000] [A=1000000]   (BENCH_SQLITE=0 skips SQLite)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -46,7 +46,7 @@ bench_backend() {
     "$QUERIES" "$url" "$A" 200
 }
 
-bench_backend "sqlite://$WORK/bench.db" sqlite
+if [ "${BENCH_SQLITE:-1}" != 0 ]; then bench_backend "sqlite://$WORK/bench.db" sqlite; fi
 if [ -n "${BENCH_PG_URL:-}" ]; then
     PG_DB="dondoc_bench_$$"
     psql -q "$BENCH_PG_URL" -c "CREATE DATABASE $PG_DB"

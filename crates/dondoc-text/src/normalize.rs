@@ -194,10 +194,10 @@ fn markdown_line(raw: &str, bold_open: &mut bool) -> Option<Line> {
     let mut body = s.as_str();
     let mut heading = false;
     let hashes = body.chars().take_while(|&c| c == '#').count();
-    // Only markers ("#", "*", "**"): markup with nothing to mark. Joined to the next line, it
-    // would become a marker there, and normalising twice would differ. A lone "**" still
-    // opens or closes the bold span.
-    if !body.is_empty() && body.chars().all(|c| matches!(c, '#' | '*')) {
+    // Only markers ("#", "**"): markup with nothing to mark. Joined to the next line, it would
+    // become a marker there, and normalising twice would differ. A lone "**" still opens or
+    // closes the bold span. A lone "*" is the star under a Party heading: kept, never joined.
+    if body != "*" && !body.is_empty() && body.chars().all(|c| matches!(c, '#' | '*')) {
         if body.matches("**").count() % 2 == 1 {
             *bold_open = !*bold_open;
         }
@@ -492,7 +492,7 @@ fn normalize(raw: &[RawParagraph], lines_of_text: bool) -> NormDoc {
             line.bold |= r.bold;
             line.table_row |= r.table_row;
             let join = lines.last().is_some_and(|prev: &Line| {
-                if prev.table_row || line.table_row {
+                if prev.table_row || line.table_row || prev.text == "*" {
                     return false;
                 }
                 let page_break = ends_open(&prev.text) && starts_lower(&line.text);
