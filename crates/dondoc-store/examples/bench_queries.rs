@@ -290,7 +290,7 @@ async fn top_up(url: &str, target: i64) -> Result<(), BoxError> {
             let settle = if sqlite {
                 "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)"
             } else {
-                "VACUUM ANALYZE assignments"
+                "VACUUM ANALYZE"
             };
             sqlx::raw_sql(settle).execute(&pool).await?;
             pool.close().await;

@@ -51,4 +51,7 @@ GROUP BY 1, 2, 3, 4, 5;
 CREATE INDEX notices_restricted ON notices (id) WHERE restricted;
 -- The tally of one organisation; an organisation's assignments newest due first.
 CREATE INDEX assignment_tally_org ON assignment_tally (org_key, status);
-CREATE INDEX assignments_org_due ON assignments (organisation_id, due);
+-- PostgreSQL reads an index backwards as DESC NULLS FIRST; the lists want newest due first
+-- with no deadline last.
+CREATE INDEX assignments_org_due ON assignments (organisation_id, due DESC NULLS LAST, id DESC);
+CREATE INDEX assignments_due_desc ON assignments (due DESC NULLS LAST, id DESC);
