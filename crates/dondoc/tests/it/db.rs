@@ -32,11 +32,17 @@ fn pg_exec(admin_url: &str, sql: &str) {
         .enable_all()
         .build()
         .expect("runtime");
+    // A plain connection: the administrative database is only used to create and drop the
+    // tests' own, never migrated.
     rt.block_on(async {
-        let store = dondoc_store::Store::connect(admin_url)
+        let pool = sqlx::PgPool::connect(admin_url)
             .await
             .expect("connect to DONDOC_TEST_DATABASE_URL");
-        store.raw_execute(sql).await.expect(sql);
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(&pool)
+            .await
+            .expect(sql);
+        pool.close().await;
     });
 }
 
