@@ -240,6 +240,13 @@ fn column_conditions(
         }
         if let Some(t) = f.time_status {
             conds.push(time_status_condition(t, n));
+            // The same bound on the indexed due column, so that an index range does the work
+            // (on the tally the condition above reads a derived column).
+            match t {
+                TimeStatus::Overdue => conds.push(format!("{due} < ${n}")),
+                TimeStatus::OpenWithinDeadline => conds.push(format!("{due} >= ${n}")),
+                TimeStatus::DoneOnTime | TimeStatus::DoneLate | TimeStatus::NoDeadline => {}
+            }
         }
     }
     conds
