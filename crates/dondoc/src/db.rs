@@ -268,12 +268,65 @@ impl Pipeline {
     }
 }
 
-/// The tallies of an import.
-#[derive(Default)]
-struct Imported {
+/// An import under way: what is stored so far, in file order.
+struct ImportRun<'a> {
+    store: &'a Store,
+    files: &'a [PathBuf],
+    publish: bool,
+    /// Files prepared (by a worker or here) and not yet stored, by index.
+    pending: BTreeMap<usize, Prepared>,
+    /// The index of the next file to store.
+    next: usize,
+    progress: Progress,
     imported: usize,
     present: usize,
     published: usize,
+    failures: Vec<(PathBuf, String)>,
+}
+
+impl ImportRun<'_> {
+    /// Stores, in file order, every prepared file from `next` on that is ready.
+    async fn store_ready(&mut self) -> Result<(), CmdError> {
+        while let Some(p) = self.pending.remove(&self.next) {
+            let path = self.files.get(self.next).cloned().unwrap_or_default();
+            self.next += 1;
+            self.progress.tick(&path);
+            let id = match p {
+                Prepared::Failed(reason) => {
+                    self.failures.push((path, reason));
+                    continue;
+                }
+                Prepared::Present(id) => {
+                    self.present += 1;
+                    id
+                }
+                // One notice per transaction: a process killed here leaves the notices before.
+                Prepared::Ready(notice) => {
+                    match self.store.import_notice(*notice, CLI_ACTOR).await? {
+                        ImportOutcome::Imported(id) => {
+                            self.imported += 1;
+                            id
+                        }
+                        ImportOutcome::AlreadyPresent(id) => {
+                            self.present += 1;
+                            id
+                        }
+                    }
+                }
+            };
+            if self.publish && publish_draft(self.store, id).await? {
+                self.published += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits for one worker's result, then stores what is ready.
+    async fn wait_for_one(&mut self, pipeline: &Pipeline) -> Result<(), CmdError> {
+        let (j, p) = pipeline.recv()?;
+        self.pending.insert(j, p);
+        self.store_ready().await
+    }
 }
 
 /// `dondoc import [--publish] PATH…`
@@ -283,28 +336,24 @@ struct Imported {
 /// it, and the same run again completes the rest.
 pub async fn import(db: &str, paths: &[PathBuf], publish: bool) -> Result<(), CmdError> {
     let store = open(db).await?;
-    let (files, mut failures) = collect_files(paths);
+    let (files, failures) = collect_files(paths);
     let limits = Limits::default();
-    let mut progress = Progress::new(files.len());
-    let mut done = Imported::default();
+    let mut run = ImportRun {
+        store: &store,
+        files: &files,
+        publish,
+        pending: BTreeMap::new(),
+        next: 0,
+        progress: Progress::new(files.len()),
+        imported: 0,
+        present: 0,
+        published: 0,
+        failures,
+    };
     let pipeline = Pipeline::start(limits);
-    let mut pending: BTreeMap<usize, Prepared> = BTreeMap::new();
-    let mut next = 0usize;
     for (i, path) in files.iter().enumerate() {
-        while i >= next + READ_AHEAD {
-            let (j, p) = pipeline.recv()?;
-            pending.insert(j, p);
-            store_ready(
-                &store,
-                &files,
-                &mut pending,
-                &mut next,
-                &mut progress,
-                publish,
-                &mut done,
-                &mut failures,
-            )
-            .await?;
+        while i >= run.next + READ_AHEAD {
+            run.wait_for_one(&pipeline).await?;
         }
         let bytes = match std::fs::metadata(path) {
             Ok(m) if m.len() > limits.max_input_bytes as u64 => {
@@ -317,112 +366,48 @@ pub async fn import(db: &str, paths: &[PathBuf], publish: bool) -> Result<(), Cm
         };
         match bytes {
             Err(reason) => {
-                pending.insert(i, Prepared::Failed(reason));
+                run.pending.insert(i, Prepared::Failed(reason));
             }
             // The same bytes again: nothing to read, extract or store.
             Ok(bytes) => match store.find_notice_by_bytes(&bytes).await? {
                 Some(id) => {
-                    pending.insert(i, Prepared::Present(id));
+                    run.pending.insert(i, Prepared::Present(id));
                 }
                 None => pipeline.send(i, path.clone(), bytes)?,
             },
         }
         while let Ok((j, p)) = pipeline.results.try_recv() {
-            pending.insert(j, p);
+            run.pending.insert(j, p);
         }
-        store_ready(
-            &store,
-            &files,
-            &mut pending,
-            &mut next,
-            &mut progress,
-            publish,
-            &mut done,
-            &mut failures,
-        )
-        .await?;
+        run.store_ready().await?;
     }
-    while next < files.len() {
-        if !pending.contains_key(&next) {
-            let (j, p) = pipeline.recv()?;
-            pending.insert(j, p);
+    while run.next < files.len() {
+        if run.pending.contains_key(&run.next) {
+            run.store_ready().await?;
+        } else {
+            run.wait_for_one(&pipeline).await?;
         }
-        store_ready(
-            &store,
-            &files,
-            &mut pending,
-            &mut next,
-            &mut progress,
-            publish,
-            &mut done,
-            &mut failures,
-        )
-        .await?;
     }
     pipeline.finish();
-    progress.finish();
-    for (path, reason) in &failures {
+    run.progress.finish();
+    for (path, reason) in &run.failures {
         eprintln!("Lỗi: {}: {reason}", path.display());
     }
     println!(
         "Đã nhập {} văn bản mới, {} văn bản đã có từ trước, {} văn bản được ban hành nhiệm vụ, {} tệp không đọc được.",
-        done.imported,
-        done.present,
-        done.published,
-        failures.len()
+        run.imported,
+        run.present,
+        run.published,
+        run.failures.len()
     );
-    if failures.is_empty() {
+    if run.failures.is_empty() {
         Ok(())
     } else {
         Err(CmdError::usage(format!(
             "Lỗi: {} tệp không nhập được (xem danh sách ở trên) [import_incomplete]",
-            failures.len()
+            run.failures.len()
         )))
     }
-}
-
-/// Stores, in file order, every prepared file from `next` on that is ready.
-#[allow(clippy::too_many_arguments)]
-async fn store_ready(
-    store: &Store,
-    files: &[PathBuf],
-    pending: &mut BTreeMap<usize, Prepared>,
-    next: &mut usize,
-    progress: &mut Progress,
-    publish: bool,
-    done: &mut Imported,
-    failures: &mut Vec<(PathBuf, String)>,
-) -> Result<(), CmdError> {
-    while let Some(p) = pending.remove(next) {
-        let path = files.get(*next).cloned().unwrap_or_default();
-        *next += 1;
-        progress.tick(&path);
-        let id = match p {
-            Prepared::Failed(reason) => {
-                failures.push((path, reason));
-                continue;
-            }
-            Prepared::Present(id) => {
-                done.present += 1;
-                id
-            }
-            // One notice per transaction: a process killed here leaves the notices before it.
-            Prepared::Ready(notice) => match store.import_notice(*notice, CLI_ACTOR).await? {
-                ImportOutcome::Imported(id) => {
-                    done.imported += 1;
-                    id
-                }
-                ImportOutcome::AlreadyPresent(id) => {
-                    done.present += 1;
-                    id
-                }
-            },
-        };
-        if publish && publish_draft(store, id).await? {
-            done.published += 1;
-        }
-    }
-    Ok(())
 }
 
 /// `dondoc stats --json`
