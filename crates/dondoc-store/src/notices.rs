@@ -4,7 +4,8 @@
 
 use std::collections::HashSet;
 
-use dondoc_extract::{Date, Extraction, Freq, Org};
+use dondoc_extract::model::Recurrence;
+use dondoc_extract::{Date, Extraction, Org};
 use serde::Serialize;
 use serde_json::json;
 
@@ -159,43 +160,17 @@ fn notice_from_row(r: &Row) -> Result<Notice> {
 }
 
 /// The periods of a recurring task from `from` to the end of that year, each with its label
-/// (`2018-03`, `2018-Q2`, `2018-H1`, `2018`) and its last day. Weekly and unspecified
-/// ("định kỳ") recurrences give no periods: the task is tracked as one assignment.
-pub fn periods(freq: Freq, from: Date) -> Vec<(String, Date)> {
-    let y = from.year();
-    let m = from.month();
-    let end = |month: u32| Date::end_of_month(y, month);
-    let mut out = Vec::new();
-    match freq {
-        Freq::Monthly => {
-            for mm in m..=12 {
-                if let Some(e) = end(mm) {
-                    out.push((format!("{y}-{mm:02}"), e));
-                }
-            }
-        }
-        Freq::Quarterly => {
-            for q in m.div_ceil(3)..=4 {
-                if let Some(e) = end(q * 3) {
-                    out.push((format!("{y}-Q{q}"), e));
-                }
-            }
-        }
-        Freq::HalfYearly => {
-            for h in m.div_ceil(6)..=2 {
-                if let Some(e) = end(h * 6) {
-                    out.push((format!("{y}-H{h}"), e));
-                }
-            }
-        }
-        Freq::Yearly => {
-            if let Some(e) = end(12) {
-                out.push((format!("{y}"), e));
-            }
-        }
-        Freq::Weekly | Freq::Periodic => {}
-    }
-    out
+/// (`2018-W07`, `2018-03`, `2018-Q2`, `2018-H1`, `2018`, or a date range for "mỗi 2 tháng") and
+/// its last day, by the rules of [`dondoc_track::periods`]. An unspecified recurrence ("định
+/// kỳ") gives no periods: the task is tracked as one assignment.
+pub fn periods(recurrence: &Recurrence, from: Date) -> Vec<(String, Date)> {
+    let Some(to) = Date::new(from.year(), 12, 31) else {
+        return Vec::new();
+    };
+    dondoc_track::periods(recurrence, from, to)
+        .into_iter()
+        .map(|p| (p.key, p.end))
+        .collect()
 }
 
 /// Folded word set of a text, for similarity.
@@ -541,7 +516,7 @@ impl Store {
                 let ps = t
                     .recurrence
                     .as_ref()
-                    .map(|r| periods(r.freq, on))
+                    .map(|r| periods(r, on))
                     .unwrap_or_default();
                 if ps.is_empty() {
                     vec![(None, t.deadline.as_ref().and_then(|d| d.due))]
@@ -795,6 +770,7 @@ impl Store {
 #[allow(clippy::panic)]
 mod tests {
     use super::*;
+    use dondoc_extract::Freq;
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap_or_else(|| panic!("{s}"))
@@ -802,7 +778,13 @@ mod tests {
 
     #[test]
     fn quarters_from_the_notice_to_the_end_of_its_year() {
-        let p = periods(Freq::Quarterly, d("2018-05-10"));
+        let every = |freq: Freq| Recurrence {
+            text: String::new(),
+            freq,
+            interval: 1,
+            quota: None,
+        };
+        let p = periods(&every(Freq::Quarterly), d("2018-05-10"));
         let labels: Vec<_> = p.iter().map(|(l, e)| format!("{l}:{e}")).collect();
         assert_eq!(
             labels,
@@ -812,17 +794,31 @@ mod tests {
                 "2018-Q4:2018-12-31"
             ]
         );
-        assert_eq!(periods(Freq::Monthly, d("2020-11-03")).len(), 2);
+        assert_eq!(periods(&every(Freq::Monthly), d("2020-11-03")).len(), 2);
         assert_eq!(
-            periods(Freq::Monthly, d("2020-02-03")).first().map(|x| x.1),
+            periods(&every(Freq::Monthly), d("2020-02-03"))
+                .first()
+                .map(|x| x.1),
             Some(d("2020-02-29"))
         );
-        assert_eq!(periods(Freq::HalfYearly, d("2020-07-01")).len(), 1);
+        assert_eq!(periods(&every(Freq::HalfYearly), d("2020-07-01")).len(), 1);
         assert_eq!(
-            periods(Freq::Yearly, d("2020-07-01")),
+            periods(&every(Freq::Yearly), d("2020-07-01")),
             [("2020".to_owned(), d("2020-12-31"))]
         );
-        assert!(periods(Freq::Weekly, d("2020-07-01")).is_empty());
+        // Weekly: ISO weeks, the first the one the notice falls in (Wednesday 1 July 2020 is in
+        // week 27), the last the one holding 31 December (week 53, ending 3 January 2021).
+        let weeks = periods(&every(Freq::Weekly), d("2020-07-01"));
+        assert_eq!(
+            weeks.first(),
+            Some(&("2020-W27".to_owned(), d("2020-07-05")))
+        );
+        assert_eq!(
+            weeks.last(),
+            Some(&("2020-W53".to_owned(), d("2021-01-03")))
+        );
+        assert_eq!(weeks.len(), 27);
+        assert!(periods(&every(Freq::Periodic), d("2020-07-01")).is_empty());
     }
 
     #[test]
