@@ -280,7 +280,7 @@ pub(crate) fn now_rfc3339() -> String {
 }
 
 /// Today's date (UTC); fails only when the system clock is outside 1900–2200.
-pub(crate) fn today() -> Result<Date> {
+pub fn today() -> Result<Date> {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));

@@ -72,7 +72,7 @@ pub use assignments::{
 pub use audit::AuditEntry;
 pub use dondoc_track::TimeStatus;
 
-pub use db::Backend;
+pub use db::{Backend, today};
 pub use directory::{CSV_COLUMNS, NewOrganisation, OrgId, Organisation};
 pub use error::{Error, Result};
 pub use integrity::{Fault, Stats};

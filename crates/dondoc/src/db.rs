@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, mpsc};
 
 use dondoc_readers::Limits;
-use dondoc_store::{ImportOutcome, NewNotice, NewUser, NoticeState, Store, UserRole};
+use dondoc_store::{ImportOutcome, NewNotice, NewUser, NoticeState, OrgId, Store, UserRole};
 
 use crate::extract::{Failure, load_bytes};
 
@@ -596,10 +596,14 @@ pub async fn user_add(
 pub async fn user_list(db: &str) -> Result<(), CmdError> {
     let store = open(db).await?;
     for u in store.list_users().await? {
+        let org = match u.organisation_id {
+            Some(o) => store.get_organisation(o).await?.name,
+            None => String::new(),
+        };
         println!(
-            "{}\t{:?}\t{}",
+            "{}\t{}\t{}\t{org}",
             u.username,
-            u.role,
+            u.role.code(),
             u.email.clone().unwrap_or_default()
         );
     }
@@ -613,5 +617,123 @@ pub fn demo_data(n: usize, out: &Path, seed: u64) -> Result<(), CmdError> {
         std::fs::write(out.join(name), text)?;
     }
     println!("Đã tạo {n} văn bản tổng hợp trong {}.", out.display());
+    Ok(())
+}
+
+/// The demo accounts of the contract (cli-and-api.md `dondoc demo`).
+const DEMO_ACCOUNTS: [(&str, UserRole); 5] = [
+    ("admin", UserRole::Admin),
+    ("theodoi", UserRole::Monitor),
+    ("lanhdao", UserRole::Leader),
+    ("hoinongdan", UserRole::Focal),
+    ("huyendoan", UserRole::Focal),
+];
+
+/// The organisation that stands for `code` today: itself, or what replaced it after the 2025
+/// restructuring (the district Hội Nông dân is now the commune's).
+async fn standing_today(store: &Store, code: &str) -> Result<Option<OrgId>, CmdError> {
+    let today = dondoc_store::today()?;
+    let Some(mut org) = store.find_organisation_by_code(code).await? else {
+        return Ok(None);
+    };
+    // A chain of replacements is short; the bound only guards against a cycle in a CSV.
+    for _ in 0..16 {
+        match (org.valid_to, org.replaced_by_id) {
+            (Some(end), Some(next)) if end < today => org = store.get_organisation(next).await?,
+            _ => break,
+        }
+    }
+    Ok(Some(org.id))
+}
+
+/// The focal points' organisations with `--from`: those of the first notice in file-name order,
+/// a Hội Nông dân for `hoinongdan` and a Đoàn for `huyendoan` when it names them.
+async fn focal_orgs_of_first_notice(
+    store: &Store,
+) -> Result<(Option<OrgId>, Option<OrgId>), CmdError> {
+    let mut notices = store.list_notices(true, 10_000, 0).await?;
+    notices.sort_by(|a, b| a.file_name.cmp(&b.file_name));
+    let Some(first) = notices.first() else {
+        return Ok((None, None));
+    };
+    let filter = dondoc_store::AssignmentFilter {
+        notice_id: Some(first.id),
+        include_restricted: true,
+        ..Default::default()
+    };
+    // The organisations it assigns, in order, with their kinds.
+    let mut orgs: Vec<(OrgId, dondoc_extract::OrgKind)> = Vec::new();
+    for a in store.list_assignments(&filter, 1000, 0).await? {
+        if let Some(o) = a.organisation_id
+            && !orgs.iter().any(|(id, _)| *id == o)
+        {
+            orgs.push((o, store.get_organisation(o).await?.kind));
+        }
+    }
+    let of_kind = |kind| orgs.iter().find(|(_, k)| *k == kind).map(|(id, _)| *id);
+    let hnd = of_kind(dondoc_extract::OrgKind::HoiNongDan).or(orgs.first().map(|(id, _)| *id));
+    let doan = of_kind(dondoc_extract::OrgKind::DoanTn)
+        .or_else(|| orgs.iter().map(|(id, _)| *id).find(|id| Some(*id) != hnd))
+        .or(hnd);
+    Ok((hnd, doan))
+}
+
+/// `dondoc demo [--from DIR]`: the directory, the demo notices published, the demo accounts.
+/// Running it again adds nothing twice.
+pub async fn demo(db: &str, from: Option<&Path>) -> Result<(), CmdError> {
+    let store = open(db).await?;
+    let added = store.seed_default_directory().await?;
+    println!("Danh bạ: thêm {added} cơ quan, đơn vị.");
+    let (hnd, doan) = match from {
+        Some(dir) => {
+            import(db, &[dir.to_path_buf()], true).await?;
+            focal_orgs_of_first_notice(&store).await?
+        }
+        None => {
+            let limits = Limits::default();
+            let mut published = 0;
+            for n in dondoc_demo::demo_notices() {
+                let path = Path::new(n.file_name);
+                let notice = match prepare(path, n.text.as_bytes().to_vec(), &limits) {
+                    Prepared::Ready(notice) => notice,
+                    Prepared::Present(_) | Prepared::Failed(_) => continue,
+                };
+                let id = store.import_notice(*notice, CLI_ACTOR).await?.id();
+                if publish_draft(&store, id).await? {
+                    published += 1;
+                }
+            }
+            println!("Văn bản mẫu: ban hành {published} văn bản mới.");
+            (
+                standing_today(&store, "hoi-nong-dan-huyen").await?,
+                standing_today(&store, "huyen-doan").await?,
+            )
+        }
+    };
+    let password =
+        std::env::var("DONDOC_DEMO_PASSWORD").unwrap_or_else(|_| "dondoc-demo".to_owned());
+    println!("Tài khoản mẫu (mật khẩu: {password}):");
+    for (username, role) in DEMO_ACCOUNTS {
+        let organisation_id = match username {
+            "hoinongdan" => hnd,
+            "huyendoan" => doan,
+            _ => None,
+        };
+        let org_name = match organisation_id {
+            Some(o) => store.get_organisation(o).await?.name,
+            None => String::new(),
+        };
+        if store.find_user_by_username(username).await?.is_none() {
+            let user = NewUser {
+                username: username.to_owned(),
+                password_hash: hash_password(&password)?,
+                role,
+                organisation_id,
+                email: Some(format!("{username}@dondoc.test")),
+            };
+            store.create_user(&user, CLI_ACTOR).await?;
+        }
+        println!("  {username:<11} {:<8} {org_name}", role.code());
+    }
     Ok(())
 }

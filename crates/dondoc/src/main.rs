@@ -62,6 +62,12 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Nạp dữ liệu mẫu: danh bạ, các văn bản mẫu (hoặc các văn bản trong thư mục --from) đã ban
+    /// hành, và các tài khoản mẫu.
+    Demo {
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
     /// Tạo N văn bản tổng hợp (để đo hiệu năng, thử tải).
     DemoData {
         #[arg(long)]
@@ -146,6 +152,7 @@ fn main() -> ExitCode {
             )),
             UserCommand::List => db::run(db::user_list(url)),
         },
+        Command::Demo { from } => db::run(db::demo(url, from.as_deref())),
         Command::DemoData { notices, out, seed } => {
             db::run(async move { db::demo_data(notices, &out, seed) })
         }

@@ -321,3 +321,46 @@ fn directory_and_users_from_the_command_line() {
         assert_sound(&db);
     }
 }
+
+#[test]
+fn demo_loads_notices_and_accounts_once() {
+    for db in databases("demo") {
+        let first = dondoc(with_db(&db, &["demo"]));
+        assert_eq!(first.code, Some(0), "{}", first.stderr);
+        for name in ["admin", "theodoi", "lanhdao", "hoinongdan", "huyendoan"] {
+            assert!(first.stdout.contains(name), "{}", first.stdout);
+        }
+        assert!(first.stdout.contains("dondoc-demo"), "{}", first.stdout);
+        let after_first = stats(&db);
+        assert_eq!(
+            after_first["notices"],
+            dondoc_demo::demo_notices().len() as u64
+        );
+        assert_eq!(after_first["users"], 5);
+        let again = dondoc(with_db(&db, &["demo"]));
+        assert_eq!(again.code, Some(0), "{}", again.stderr);
+        assert_eq!(stats(&db), after_first, "a second demo changed the data");
+        assert_sound(&db);
+        // Each focal point belongs to an organisation that has tasks in the demo: the district
+        // body or, after the 2025 restructuring, the one that replaced it.
+        let users = dondoc(with_db(&db, &["user", "list"]));
+        assert_eq!(users.code, Some(0), "{}", users.stderr);
+        let focal: Vec<&str> = users
+            .stdout
+            .lines()
+            .filter(|l| l.contains("focal"))
+            .collect();
+        assert_eq!(focal.len(), 2, "{}", users.stdout);
+        for line in focal {
+            assert!(
+                line.contains("Hòa Bình Xanh"),
+                "focal point without organisation: {line}"
+            );
+        }
+        assert!(
+            users.stdout.contains("hoinongdan@dondoc.test"),
+            "{}",
+            users.stdout
+        );
+    }
+}
