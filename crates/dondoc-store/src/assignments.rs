@@ -188,30 +188,10 @@ const RESTRICTED_TASKS: &str =
 const RESTRICTED_FROM: &str = "notices rn CROSS JOIN tasks rt CROSS JOIN assignments a";
 const RESTRICTED_JOIN: &str = "rn.restricted AND rt.notice_id = rn.id AND a.task_id = rt.id";
 
-/// The tally (migration 0003) under the assignment column names, so that the conditions of
-/// [`column_conditions`] apply to it as to `assignments a`; `a.n` is how many each row stands
-/// for, `a.due_key` the indexed due date ('' for none).
-const TALLY: &str = "(SELECT NULLIF(org_key, -1) AS organisation_id, NULLIF(due, '') AS due,
-    NULLIF(done_on, '') AS done_on, status, created_on, n, due AS due_key, org_key
-    FROM assignment_tally) a";
-
-/// The indexed organisation and due columns of `assignments a` and of [`TALLY`].
-const ROW_KEYS: (&str, &str) = ("a.organisation_id", "a.due");
-const TALLY_KEYS: (&str, &str) = ("a.org_key", "a.due_key");
-
-/// The conditions of a filter judged on `as_of` that bear only on the columns an assignment
-/// and the tally share (organisation, status, due, done_on), appending their arguments.
-///
-/// `keys` names the indexed columns to compare with (`a.organisation_id`, `a.due` on the
-/// assignments; `a.org_key`, `a.due_key` on the tally, whose sentinels never equal an
-/// organisation id or fall in a date range).
-fn column_conditions(
-    f: &AssignmentFilter,
-    as_of: Date,
-    keys: (&str, &str),
-    vals: &mut Vec<Val>,
-) -> Vec<String> {
-    let (org, due) = keys;
+/// The conditions of a filter judged on `as_of` that bear only on the assignment's own columns
+/// (organisation, status, due, done_on), appending their arguments.
+fn column_conditions(f: &AssignmentFilter, as_of: Date, vals: &mut Vec<Val>) -> Vec<String> {
+    let (org, due) = ("a.organisation_id", "a.due");
     let mut conds: Vec<String> = Vec::new();
     let mut add = |cond: String, v: Val| {
         vals.push(v);
@@ -240,13 +220,56 @@ fn column_conditions(
         }
         if let Some(t) = f.time_status {
             conds.push(time_status_condition(t, n));
-            // The same bound on the indexed due column, so that an index range does the work
-            // (on the tally the condition above reads a derived column).
-            match t {
-                TimeStatus::Overdue => conds.push(format!("{due} < ${n}")),
-                TimeStatus::OpenWithinDeadline => conds.push(format!("{due} >= ${n}")),
-                TimeStatus::DoneOnTime | TimeStatus::DoneLate | TimeStatus::NoDeadline => {}
-            }
+        }
+    }
+    conds
+}
+
+/// [`column_conditions`] over the raw tally (`assignment_tally a`, sentinels `-1` and `''`),
+/// so that no row pays for a derived view: the same rules as [`time_status_condition`], held
+/// to the same answers by the conformance test
+/// `time_status_filters_and_period_counts_follow_the_rules`.
+fn tally_conditions(f: &AssignmentFilter, as_of: Date, vals: &mut Vec<Val>) -> Vec<String> {
+    let mut conds: Vec<String> = Vec::new();
+    let mut add = |cond: &str, v: Val| {
+        vals.push(v);
+        conds.push(cond.replace('?', &format!("${}", vals.len())));
+    };
+    if let Some(o) = f.organisation_id {
+        add("a.org_key = ?", o.into());
+    }
+    if let Some(s) = &f.status {
+        add("a.status = ?", s.into());
+    }
+    if let Some(d) = f.due_from {
+        add("a.due >= ?", d.into());
+    }
+    if let Some(d) = f.due_to {
+        add("a.due <> '' AND a.due <= ?", d.into());
+    }
+    if f.unresolved_only {
+        conds.push("a.org_key = -1".to_owned());
+    }
+    if f.open_only || f.time_status.is_some() {
+        vals.push(as_of.into());
+        let n = vals.len();
+        // done_on '' (not done) is never after a day.
+        let open = format!(
+            "(a.status NOT IN ('hoan_thanh', 'huy') OR (a.status = 'hoan_thanh' AND a.done_on > ${n}))"
+        );
+        let done = format!("a.status = 'hoan_thanh' AND a.due <> '' AND a.done_on <= ${n}");
+        let done_day = format!("(CASE WHEN a.done_on = '' THEN ${n} ELSE a.done_on END)");
+        if f.open_only {
+            conds.push(open.clone());
+        }
+        if let Some(t) = f.time_status {
+            conds.push(match t {
+                TimeStatus::DoneOnTime => format!("({done} AND {done_day} <= a.due)"),
+                TimeStatus::DoneLate => format!("({done} AND {done_day} > a.due)"),
+                TimeStatus::OpenWithinDeadline => format!("({open} AND a.due >= ${n})"),
+                TimeStatus::Overdue => format!("({open} AND a.due <> '' AND a.due < ${n})"),
+                TimeStatus::NoDeadline => "(a.due = '' AND a.status <> 'huy')".to_owned(),
+            });
         }
     }
     conds
@@ -270,7 +293,7 @@ fn join_where(conds: &[String]) -> String {
 /// with its arguments (placeholders numbered from 1).
 fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
     let mut vals: Vec<Val> = Vec::new();
-    let mut conds = column_conditions(f, as_of, ROW_KEYS, &mut vals);
+    let mut conds = column_conditions(f, as_of, &mut vals);
     if let Some(n) = f.notice_id {
         vals.push(n.into());
         conds.push(format!("t.notice_id = ${}", vals.len()));
@@ -285,7 +308,7 @@ fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
     (join_where(&conds), vals)
 }
 
-/// The SELECT of period counts over `source` (`assignments a` or [`TALLY`]): per organisation
+/// The SELECT of period counts over `source` (the assignments, `a`): per organisation
 /// and time status (its index in [`TimeStatus::ALL`]) the sum of `weight`, the number each row
 /// stands for, judged on placeholder `$3`, the period being `$1..=$2` (`$4` the day after, for
 /// instants). One CASE per row, stopping at the first status that fits: the statuses exclude
@@ -583,15 +606,16 @@ impl Store {
             return Ok(u64::try_from(n).unwrap_or(0));
         }
         let mut vals = Vec::new();
-        let conds = column_conditions(filter, as_of, TALLY_KEYS, &mut vals);
+        let conds = tally_conditions(filter, as_of, &mut vals);
         let w = join_where(&conds);
-        let sql = format!("SELECT CAST(COALESCE(SUM(a.n), 0) AS BIGINT) FROM {TALLY}{w}");
+        let sql =
+            format!("SELECT CAST(COALESCE(SUM(a.n), 0) AS BIGINT) FROM assignment_tally a{w}");
         let all = tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?;
         let restricted = if filter.include_restricted {
             0
         } else {
             let mut vals = Vec::new();
-            let mut conds = column_conditions(filter, as_of, ROW_KEYS, &mut vals);
+            let mut conds = column_conditions(filter, as_of, &mut vals);
             conds.push(RESTRICTED_JOIN.to_owned());
             let sql = format!(
                 "SELECT COUNT(*) FROM {RESTRICTED_FROM}{}",
