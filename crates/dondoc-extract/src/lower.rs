@@ -210,8 +210,23 @@ mod tests {
             "İİİ v/v",
             "ĐỐI VỚI Sở",
             "Về việc",
+            "V/V",
+            "VỀ VIỆC ΣA",
+            "KÍNH GỬI ",
+            "Kính gửi",
         ] {
-            for p in ["nơi nhận", "σ", "i̇", "đối với", "về ", ""] {
+            for p in [
+                "nơi nhận",
+                "σ",
+                "ς",
+                "i̇",
+                "đối với",
+                "về ",
+                "",
+                "v/v",
+                "về việc",
+                "kính gửi",
+            ] {
                 assert_eq!(
                     lower_starts_with(s, p),
                     s.to_lowercase().starts_with(p),

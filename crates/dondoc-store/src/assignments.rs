@@ -308,27 +308,29 @@ fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
     (join_where(&conds), vals)
 }
 
-/// The SELECT of period counts over `source` (the assignments, `a`): per organisation
-/// and time status (its index in [`TimeStatus::ALL`]) the sum of `weight`, the number each row
-/// stands for, judged on placeholder `$3`, the period being `$1..=$2` (`$4` the day after, for
-/// instants). One CASE per row, stopping at the first status that fits: the statuses exclude
-/// each other, and every assignment not cancelled has one.
-fn period_sql(source: &str, weight: &str, in_period: &str, extra: &str) -> String {
+/// The period counts of the assignments of restricted notices (to subtract from the tally's):
+/// per organisation and time status (its index in [`TimeStatus::ALL`]) how many, judged on
+/// placeholder `$3`, the period being `$1..=$2` (`$4` the day after, for instants). One CASE
+/// per row, stopping at the first status that fits: the statuses exclude each other, and every
+/// assignment not cancelled has one.
+fn restricted_period_sql() -> String {
     let whens: Vec<String> = TimeStatus::ALL
         .into_iter()
         .enumerate()
         .map(|(i, t)| format!("WHEN {} THEN {i}", time_status_condition(t, 3)))
         .collect();
     format!(
-        "SELECT a.organisation_id, CAST(CASE {} ELSE -1 END AS BIGINT), CAST(SUM({weight}) AS BIGINT)
-         FROM {source}
-         WHERE a.status <> 'huy' AND ({in_period}){extra}
+        "SELECT a.organisation_id, CAST(CASE {} ELSE -1 END AS BIGINT), COUNT(*)
+         FROM {RESTRICTED_FROM}
+         WHERE a.status <> 'huy' AND ((a.due >= $1 AND a.due <= $2)
+            OR (a.due IS NULL AND a.created_at >= $1 AND a.created_at < $4))
+            AND {RESTRICTED_JOIN}
          GROUP BY 1, 2",
         whens.join(" ")
     )
 }
 
-/// [`period_sql`] over the raw tally for the rows due in `$1..=$2`, judged on `$3`: the same
+/// The period counts of the raw tally for the rows due in `$1..=$2`, judged on `$3`: the same
 /// rules as [`time_status_condition`] written for rows that all have a due date, on the
 /// sentinel columns (done_on `''` = none), so that each row costs one short CASE. The
 /// conformance test `time_status_filters_and_period_counts_follow_the_rules` holds the two
@@ -345,15 +347,13 @@ const TALLY_DUE_IN_PERIOD: &str = "SELECT NULLIF(a.org_key, -1),
     GROUP BY 1, 2";
 
 /// The tally's rows without a deadline created in `$1..=$2`: all of them "no deadline" (4).
-/// `$3` is unused but bound, as for [`TALLY_DUE_IN_PERIOD`].
 const TALLY_NO_DEADLINE_IN_PERIOD: &str = "SELECT NULLIF(a.org_key, -1), CAST(4 AS BIGINT),
     CAST(SUM(a.n) AS BIGINT)
     FROM assignment_tally a
     WHERE a.status <> 'huy' AND a.due = '' AND a.created_on >= $1 AND a.created_on <= $2
-        AND $3 = $3
     GROUP BY 1";
 
-/// Adds (or with `sign` -1 subtracts) the rows of [`period_sql`] into per-organisation sums.
+/// Adds (or with `sign` -1 subtracts) rows of (organisation, time-status index, count) into per-organisation sums.
 fn accumulate(sums: &mut Vec<(Option<OrgId>, [i64; 5])>, rows: &[Row], sign: i64) -> Result<()> {
     for r in rows {
         let org = r.opt_i64(0)?;
@@ -643,20 +643,16 @@ impl Store {
         let mut sums = Vec::new();
         // Those due in the period, then those without a deadline created in it: two ranges of
         // the tally's key, each read through the index.
-        for sql in [TALLY_DUE_IN_PERIOD, TALLY_NO_DEADLINE_IN_PERIOD] {
-            let rows = tx.all(sql, args![from, to, as_of]).await?;
-            accumulate(&mut sums, &rows, 1)?;
-        }
+        let rows = tx.all(TALLY_DUE_IN_PERIOD, args![from, to, as_of]).await?;
+        accumulate(&mut sums, &rows, 1)?;
+        let rows = tx.all(TALLY_NO_DEADLINE_IN_PERIOD, args![from, to]).await?;
+        accumulate(&mut sums, &rows, 1)?;
         if !include_restricted {
-            let direct = period_sql(
-                RESTRICTED_FROM,
-                "1",
-                "(a.due >= $1 AND a.due <= $2) OR (a.due IS NULL AND a.created_at >= $1
-                    AND a.created_at < $4)",
-                &format!(" AND {RESTRICTED_JOIN}"),
-            );
             let rows = tx
-                .all(sqlx::AssertSqlSafe(direct), args![from, to, as_of, after])
+                .all(
+                    sqlx::AssertSqlSafe(restricted_period_sql()),
+                    args![from, to, as_of, after],
+                )
                 .await?;
             accumulate(&mut sums, &rows, -1)?;
         }
