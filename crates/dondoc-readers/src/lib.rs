@@ -99,6 +99,37 @@ pub fn read(bytes: &[u8], file_name: Option<&str>, limits: &Limits) -> Result<Re
     }
 }
 
+/// A document read and normalised: the text the extractor and the spans work on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalised {
+    pub doc: dondoc_text::NormDoc,
+    pub format: Format,
+    pub encoding: String,
+}
+
+/// [`read`], then normalisation (line by line for plain text, which carries page breaks and
+/// hard wraps; by paragraph for the formats that have paragraphs). A document without any
+/// text after normalisation is refused as empty.
+pub fn read_normalised(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    limits: &Limits,
+) -> Result<Normalised, ReadError> {
+    let read = read(bytes, file_name, limits)?;
+    let doc = match read.format {
+        Format::Text => dondoc_text::normalize_text_lines(&read.paragraphs),
+        _ => dondoc_text::normalize_document(&read.paragraphs),
+    };
+    if doc.text.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    Ok(Normalised {
+        doc,
+        format: read.format,
+        encoding: read.encoding,
+    })
+}
+
 /// Decides the format from magic bytes, then the extension.
 fn sniff(bytes: &[u8], ext: &str) -> Format {
     if bytes.starts_with(b"PK\x03\x04") || ext == "docx" {

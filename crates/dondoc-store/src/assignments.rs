@@ -109,6 +109,8 @@ pub struct AssignmentFilter {
     pub due_from: Option<Date>,
     /// Only those due on or before this day.
     pub due_to: Option<Date>,
+    /// Only those whose task's text holds every word of this (diacritics and case ignored).
+    pub q: Option<String>,
 }
 
 /// The tally of one organisation over a period (`organisation_id` None: the mentions the
@@ -278,7 +280,9 @@ fn tally_conditions(f: &AssignmentFilter, as_of: Date, vals: &mut Vec<Val>) -> V
 /// Whether counting the filter needs the assignments themselves (it names a notice or a task),
 /// rather than the tally.
 fn needs_rows(f: &AssignmentFilter) -> bool {
-    f.notice_id.is_some() || f.task_id.is_some()
+    f.notice_id.is_some()
+        || f.task_id.is_some()
+        || f.q.as_deref().is_some_and(|q| !q.trim().is_empty())
 }
 
 fn join_where(conds: &[String]) -> String {
@@ -304,6 +308,13 @@ fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
     }
     if !f.include_restricted {
         conds.push(format!("a.task_id NOT IN ({RESTRICTED_TASKS})"));
+    }
+    for like in crate::search::like_patterns(f.q.as_deref().unwrap_or("")) {
+        vals.push(like.into());
+        conds.push(format!(
+            "a.task_id IN (SELECT ref_id FROM search_index WHERE kind = 'task' AND folded LIKE ${} ESCAPE '\\')",
+            vals.len()
+        ));
     }
     (join_where(&conds), vals)
 }

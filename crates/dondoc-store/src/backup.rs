@@ -67,6 +67,7 @@ const TABLES: &[Table] = &[
             ("locked_until", Text),
             ("totp_secret", Text),
             ("created_at", Text),
+            ("restricted_access", Bool),
         ],
         deferred: &[],
     },

@@ -263,9 +263,12 @@ pub(crate) fn parse_date(s: &str) -> Result<Date> {
 /// Now as RFC 3339 UTC with microseconds, e.g. `2026-12-01T09:57:23.123456Z`. The fixed width
 /// makes text order the same as time order in both backends.
 pub(crate) fn now_rfc3339() -> String {
-    let d = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
+    rfc3339_at(SystemTime::now())
+}
+
+/// [`now_rfc3339`] of any instant (one before 1970 reads as 1970).
+pub(crate) fn rfc3339_at(t: SystemTime) -> String {
+    let d = t.duration_since(UNIX_EPOCH).unwrap_or_default();
     let secs = i64::try_from(d.as_secs()).unwrap_or(0);
     let day = Date::from_days(secs.div_euclid(86_400))
         .map_or_else(|| "1970-01-01".to_owned(), |d| d.to_string());

@@ -236,6 +236,35 @@ impl Store {
         })
     }
 
+    /// The audit trail of one object, newest first (at most `limit` entries).
+    pub async fn list_audit_for(
+        &self,
+        object_type: &str,
+        object_id: i64,
+        limit: u32,
+    ) -> Result<Vec<crate::AuditEntry>> {
+        let mut tx = self.read().await?;
+        let sql = sqlx::AssertSqlSafe(format!(
+            "{SELECT_AUDIT} WHERE object_type = $1 AND object_id = $2 ORDER BY id DESC LIMIT $3"
+        ));
+        tx.all(sql, args![object_type, object_id, i64::from(limit)])
+            .await?
+            .iter()
+            .map(audit_from_row)
+            .collect()
+    }
+
+    /// The newest entries of the audit trail, newest first.
+    pub async fn list_audit_recent(&self, limit: u32) -> Result<Vec<crate::AuditEntry>> {
+        let mut tx = self.read().await?;
+        let sql = sqlx::AssertSqlSafe(format!("{SELECT_AUDIT} ORDER BY id DESC LIMIT $1"));
+        tx.all(sql, args![i64::from(limit)])
+            .await?
+            .iter()
+            .map(audit_from_row)
+            .collect()
+    }
+
     /// The audit trail, oldest first, from entry `after_id` on (for display and tests).
     pub async fn list_audit(&self, after_id: i64, limit: u32) -> Result<Vec<crate::AuditEntry>> {
         let mut tx = self.read().await?;

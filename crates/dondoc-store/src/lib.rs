@@ -54,7 +54,9 @@ mod error;
 mod integrity;
 mod migrate;
 mod notices;
+mod search;
 mod seed;
+mod sessions;
 mod users;
 
 use std::str::FromStr as _;
@@ -79,6 +81,10 @@ pub use integrity::{Fault, Stats};
 pub use notices::{
     ImportOutcome, NewNotice, Notice, NoticeId, NoticeState, ProposalRow, PublishSummary, TaskRow,
     periods,
+};
+pub use search::{SearchHit, SearchKind};
+pub use sessions::{
+    LoginOutcome, LoginPolicy, NewSession, SessionPolicy, SessionUser, hash_password,
 };
 pub use users::{NewUser, User, UserId, UserRole};
 
@@ -227,7 +233,7 @@ impl Store {
     /// Whether the database answers (for `/healthz`).
     pub async fn ping(&self) -> Result<()> {
         let mut tx = self.read().await?;
-        tx.scalar("SELECT 1", db::args![]).await?;
+        tx.scalar("SELECT CAST(1 AS BIGINT)", db::args![]).await?;
         Ok(())
     }
 

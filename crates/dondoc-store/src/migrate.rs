@@ -37,6 +37,11 @@ const SQLITE: &[Migration] = &[
         name: "assignment_tally",
         sql: include_str!("../migrations/sqlite/0003_assignment_tally.sql"),
     },
+    Migration {
+        version: 4,
+        name: "sessions_search",
+        sql: include_str!("../migrations/sqlite/0004_sessions_search.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -54,6 +59,11 @@ const POSTGRES: &[Migration] = &[
         version: 3,
         name: "assignment_tally",
         sql: include_str!("../migrations/postgres/0003_assignment_tally.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "sessions_search",
+        sql: include_str!("../migrations/postgres/0004_sessions_search.sql"),
     },
 ];
 

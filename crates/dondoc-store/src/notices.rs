@@ -390,6 +390,59 @@ impl Store {
         .collect()
     }
 
+    /// The published notices assigning tasks to `organisation`, newest first, paged
+    /// (restricted ones included: the organisation is among their recipients).
+    pub async fn list_notices_assigning(
+        &self,
+        organisation: OrgId,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<Notice>> {
+        let mut tx = self.read().await?;
+        let sql = sqlx::AssertSqlSafe(format!(
+            "{SELECT_NOTICE} WHERE state = 'published' AND id IN (SELECT t.notice_id FROM tasks t
+                JOIN assignments a ON a.task_id = t.id WHERE a.organisation_id = $1)
+             ORDER BY id DESC LIMIT $2 OFFSET $3"
+        ));
+        tx.all(
+            sql,
+            args![
+                organisation,
+                i64::from(limit),
+                i64::try_from(offset).unwrap_or(i64::MAX)
+            ],
+        )
+        .await?
+        .iter()
+        .map(notice_from_row)
+        .collect()
+    }
+
+    /// Whether a notice is restricted (Mật).
+    pub async fn notice_restricted(&self, id: NoticeId) -> Result<bool> {
+        let mut tx = self.read().await?;
+        tx.opt("SELECT restricted FROM notices WHERE id = $1", args![id])
+            .await?
+            .ok_or(Error::NotFound {
+                what: "thông báo",
+                id,
+            })?
+            .bool(0)
+    }
+
+    /// Whether a notice assigns any task to `organisation`.
+    pub async fn notice_assigns(&self, id: NoticeId, organisation: OrgId) -> Result<bool> {
+        let mut tx = self.read().await?;
+        Ok(tx
+            .opt(
+                "SELECT 1 FROM tasks t JOIN assignments a ON a.task_id = t.id
+                 WHERE t.notice_id = $1 AND a.organisation_id = $2 LIMIT 1",
+                args![id, organisation],
+            )
+            .await?
+            .is_some())
+    }
+
     /// The bytes a notice was imported from.
     pub async fn notice_source(&self, id: NoticeId) -> Result<Vec<u8>> {
         let mut tx = self.read().await?;

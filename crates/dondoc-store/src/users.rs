@@ -75,6 +75,8 @@ pub struct User {
     pub locked_until: Option<String>,
     pub totp_secret: Option<String>,
     pub created_at: String,
+    /// May read restricted (Mật) notices beyond those assigning its own organisation.
+    pub restricted_access: bool,
 }
 
 impl fmt::Debug for NewUser {
@@ -105,13 +107,14 @@ impl fmt::Debug for User {
                 &self.totp_secret.as_ref().map(|_| "<redacted>"),
             )
             .field("created_at", &self.created_at)
+            .field("restricted_access", &self.restricted_access)
             .finish()
     }
 }
 
-const SELECT_USER: &str = "SELECT id, username, password_hash, role, organisation_id, email, failed_logins, locked_until, totp_secret, created_at FROM users";
+pub(crate) const SELECT_USER: &str = "SELECT id, username, password_hash, role, organisation_id, email, failed_logins, locked_until, totp_secret, created_at, restricted_access FROM users";
 
-fn user_from_row(r: &Row) -> Result<User> {
+pub(crate) fn user_from_row(r: &Row) -> Result<User> {
     let role = r.text(3)?;
     Ok(User {
         id: r.i64(0)?,
@@ -125,6 +128,7 @@ fn user_from_row(r: &Row) -> Result<User> {
         locked_until: r.opt_text(7)?,
         totp_secret: r.opt_text(8)?,
         created_at: r.text(9)?,
+        restricted_access: r.bool(10)?,
     })
 }
 
