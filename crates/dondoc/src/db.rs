@@ -63,10 +63,32 @@ pub fn run<F>(fut: F) -> ExitCode
 where
     F: std::future::Future<Output = Result<(), CmdError>>,
 {
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    finish(
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build(),
+        fut,
+    )
+}
+
+/// [`run`] on a runtime with one worker thread per core (for `serve`).
+pub fn run_multi<F>(fut: F) -> ExitCode
+where
+    F: std::future::Future<Output = Result<(), CmdError>>,
+{
+    finish(
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build(),
+        fut,
+    )
+}
+
+fn finish<F>(rt: std::io::Result<tokio::runtime::Runtime>, fut: F) -> ExitCode
+where
+    F: std::future::Future<Output = Result<(), CmdError>>,
+{
+    let rt = match rt {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("Lỗi: không khởi động được ({e}) [internal]");
@@ -389,6 +411,8 @@ pub async fn import(db: &str, paths: &[PathBuf], publish: bool) -> Result<(), Cm
         }
     }
     pipeline.finish();
+    // The search index is derived: catch it up once, after the whole import.
+    store.index_pending().await?;
     run.progress.finish();
     for (path, reason) in &run.failures {
         eprintln!("Lỗi: {}: {reason}", path.display());
@@ -473,6 +497,7 @@ pub async fn restore(db: &str, file: &Path) -> Result<(), CmdError> {
     let store = open(db).await?;
     let reader = BufReader::new(std::fs::File::open(file)?);
     let rows = store.restore(reader).await?;
+    store.index_pending().await?;
     println!("Đã khôi phục {rows} bản ghi từ {}.", file.display());
     Ok(())
 }
@@ -522,12 +547,36 @@ pub async fn org_list(db: &str) -> Result<(), CmdError> {
 
 /// Hashes a password with argon2id and a random salt.
 pub fn hash_password(password: &str) -> Result<String, CmdError> {
-    use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
-    let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| CmdError::internal(format!("Lỗi: không băm được mật khẩu ({e}) [internal]")))
+    Ok(dondoc_store::hash_password(password)?)
+}
+
+/// `dondoc serve`: loads the demo data when asked, then serves the web application.
+pub async fn serve(
+    db: &str,
+    addr: &str,
+    demo_data: bool,
+    demo_from: Option<&Path>,
+) -> Result<(), CmdError> {
+    if demo_data || demo_from.is_some() {
+        demo(db, demo_from).await?;
+    }
+    let store = open(db).await?;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        CmdError::usage(format!(
+            "Lỗi: không mở được địa chỉ {addr} ({e}) [addr_unavailable]"
+        ))
+    })?;
+    let shown = listener
+        .local_addr()
+        .map_or_else(|_| addr.to_owned(), |a| a.to_string());
+    println!("dondoc đang chạy tại http://{shown}/ (Ctrl+C để dừng)");
+    let state = dondoc_web::AppState {
+        store,
+        config: std::sync::Arc::new(dondoc_web::Config::from_env()),
+    };
+    dondoc_web::serve(listener, state).await.map_err(|e| {
+        CmdError::internal(format!("Lỗi: máy chủ web dừng bất thường ({e}) [internal]"))
+    })
 }
 
 fn role_of(code: &str) -> Result<UserRole, CmdError> {
@@ -735,5 +784,6 @@ pub async fn demo(db: &str, from: Option<&Path>) -> Result<(), CmdError> {
         }
         println!("  {username:<11} {:<8} {org_name}", role.code());
     }
+    store.index_pending().await?;
     Ok(())
 }

@@ -73,14 +73,9 @@ pub fn load_bytes(
         }));
     }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let read = dondoc_readers::read(bytes, name.as_deref(), limits).map_err(Failure::Read)?;
-    let doc = match read.format {
-        dondoc_readers::Format::Text => dondoc_text::normalize_text_lines(&read.paragraphs),
-        _ => dondoc_text::normalize_document(&read.paragraphs),
-    };
-    if doc.text.is_empty() {
-        return Err(Failure::Read(ReadError::Empty));
-    }
+    let read =
+        dondoc_readers::read_normalised(bytes, name.as_deref(), limits).map_err(Failure::Read)?;
+    let doc = read.doc;
     let sha = Sha256::digest(bytes);
     let source = Source {
         file: name,

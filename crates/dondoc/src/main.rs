@@ -38,6 +38,18 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Chạy ứng dụng web (mặc định http://127.0.0.1:8080).
+    Serve {
+        /// Địa chỉ lắng nghe HOST:PORT.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Nạp dữ liệu mẫu trước khi chạy (như lệnh `dondoc demo`).
+        #[arg(long)]
+        demo: bool,
+        /// Nạp dữ liệu mẫu từ các văn bản trong thư mục DIR.
+        #[arg(long, value_name = "DIR")]
+        demo_from: Option<PathBuf>,
+    },
     /// Số liệu tổng quát của cơ sở dữ liệu.
     Stats {
         #[arg(long)]
@@ -127,6 +139,11 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract { text, files } => extract::run(&files, text),
         Command::Import { publish, paths } => db::run(db::import(url, &paths, publish)),
+        Command::Serve {
+            addr,
+            demo,
+            demo_from,
+        } => db::run_multi(db::serve(url, &addr, demo, demo_from.as_deref())),
         Command::Stats { json } => db::run(db::stats(url, json)),
         Command::Check => db::run(db::check(url)),
         Command::Backup { output } => db::run(db::backup(url, &output)),
