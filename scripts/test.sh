@@ -23,3 +23,6 @@ if command -v cargo-nextest >/dev/null 2>&1 || cargo nextest --version >/dev/nul
 else
   cargo test --workspace --locked --no-fail-fast
 fi
+
+# The browser walk through the web application (installs Chromium and playwright-core if missing).
+scripts/browser-test.sh

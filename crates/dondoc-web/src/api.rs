@@ -124,7 +124,7 @@ pub async fn attempt_login(
             StatusCode::TOO_MANY_REQUESTS,
             "account_locked",
             format!(
-                "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {} (giờ UTC).",
+                "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {}.",
                 crate::views::instant_vi(&until)
             ),
         )),

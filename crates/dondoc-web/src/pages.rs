@@ -387,8 +387,8 @@ fn chart_svg(lines: &[OrgLine]) -> String {
         return String::new();
     }
     let max = rows.iter().map(|l| l.assigned).max().unwrap_or(1).max(1);
-    let (label_w, bar_w, row_h) = (230.0_f64, 420.0_f64, 22.0_f64);
-    let height = row_h * rows.len() as f64 + 30.0;
+    let (label_w, bar_w, row_h) = (300.0_f64, 400.0_f64, 22.0_f64);
+    let height = row_h * rows.len() as f64 + 50.0;
     let mut s = format!(
         "<svg class=\"chart\" role=\"img\" aria-label=\"Biểu đồ tình hình thực hiện theo cơ quan, đơn vị\" viewBox=\"0 0 {} {height}\" width=\"100%\" style=\"max-width:720px\">",
         label_w + bar_w + 60.0
@@ -399,7 +399,7 @@ fn chart_svg(lines: &[OrgLine]) -> String {
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             label_w - 6.0,
             y + 13.0,
-            xml_escape(&short(&l.name, 34))
+            xml_escape(&short(&l.name, 44))
         ));
         let mut x = label_w;
         for (n, colour, word) in [
@@ -429,8 +429,8 @@ fn chart_svg(lines: &[OrgLine]) -> String {
             l.assigned
         ));
     }
-    let ly = row_h * rows.len() as f64 + 20.0;
-    let mut lx = label_w;
+    let ly = row_h * rows.len() as f64 + 22.0;
+    let mut lx = 10.0_f64;
     for (colour, word) in [
         ("#1b7a3a", "✔ Đúng hạn"),
         ("#b45309", "⚑ Quá hạn (đã xong)"),
@@ -443,7 +443,7 @@ fn chart_svg(lines: &[OrgLine]) -> String {
             ly - 9.0,
             lx + 13.0
         ));
-        lx += 95.0;
+        lx += 150.0;
     }
     s.push_str("</svg>");
     s

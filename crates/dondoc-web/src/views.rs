@@ -91,11 +91,20 @@ pub fn opt_date_vi(d: Option<Date>) -> String {
     d.map_or_else(|| "—".to_owned(), date_vi)
 }
 
-/// "dd/mm/yyyy HH giờ MM" of a stored RFC 3339 instant (UTC).
+/// "dd/mm/yyyy HH giờ MM" in Vietnam's time (UTC+7, no daylight saving) of a stored RFC 3339
+/// instant in UTC.
 pub fn instant_vi(s: &str) -> String {
-    let day = s.get(..10).and_then(Date::parse_iso).map(date_vi);
-    match (day, s.get(11..13), s.get(14..16)) {
-        (Some(d), Some(h), Some(m)) => format!("{d} {h} giờ {m}"),
+    let day = s.get(..10).and_then(Date::parse_iso);
+    let hour = s.get(11..13).and_then(|h| h.parse::<u32>().ok());
+    match (day, hour, s.get(14..16)) {
+        (Some(d), Some(h), Some(m)) => {
+            let (d, h) = if h + 7 >= 24 {
+                (d.add_days(1).unwrap_or(d), h + 7 - 24)
+            } else {
+                (d, h + 7)
+            };
+            format!("{} {h:02} giờ {m}", date_vi(d))
+        }
         _ => s.to_owned(),
     }
 }
@@ -128,4 +137,28 @@ pub fn time_badge(t: Option<TimeStatus>) -> (&'static str, &'static str, &'stati
 /// The Vietnamese word of a stored status code.
 pub fn status_vi(code: &str) -> &'static str {
     Status::from_code(code).map_or("Không rõ", Status::label_vi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_are_shown_in_vietnam_time() {
+        assert_eq!(
+            instant_vi("2026-12-08T00:34:05.000001Z"),
+            "08/12/2026 07 giờ 34"
+        );
+        assert_eq!(
+            instant_vi("2026-12-31T18:05:00.000000Z"),
+            "01/01/2027 01 giờ 05"
+        );
+        assert_eq!(instant_vi("không rõ"), "không rõ");
+    }
+
+    #[test]
+    fn thousands_take_a_dot() {
+        assert_eq!(number_vi(1_234_567), "1.234.567");
+        assert_eq!(number_vi(999), "999");
+    }
 }
