@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::Store;
 use crate::audit;
-use crate::db::{Row, Val, args, now_rfc3339, sha256_hex, today};
+use crate::db::{Backend, Row, Val, args, now_rfc3339, sha256_hex, today};
 use crate::directory::OrgId;
 use crate::error::{Error, Result};
 use crate::notices::NoticeId;
@@ -295,7 +295,7 @@ fn join_where(conds: &[String]) -> String {
 
 /// The WHERE clause over `assignments a` (joined to `tasks t`) of a filter judged on `as_of`,
 /// with its arguments (placeholders numbered from 1).
-fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
+fn where_clause(f: &AssignmentFilter, as_of: Date, backend: Backend) -> (String, Vec<Val>) {
     let mut vals: Vec<Val> = Vec::new();
     let mut conds = column_conditions(f, as_of, &mut vals);
     if let Some(n) = f.notice_id {
@@ -309,11 +309,11 @@ fn where_clause(f: &AssignmentFilter, as_of: Date) -> (String, Vec<Val>) {
     if !f.include_restricted {
         conds.push(format!("a.task_id NOT IN ({RESTRICTED_TASKS})"));
     }
-    for like in crate::search::like_patterns(f.q.as_deref().unwrap_or("")) {
-        vals.push(like.into());
+    if let Some(words) = crate::search::task_words(backend, f.q.as_deref().unwrap_or("")) {
+        vals.push(words.into());
         conds.push(format!(
-            "a.task_id IN (SELECT ref_id FROM search_index WHERE kind = 'task' AND folded LIKE ${} ESCAPE '\\')",
-            vals.len()
+            "a.task_id IN ({})",
+            crate::search::task_ids_matching(backend, vals.len())
         ));
     }
     (join_where(&conds), vals)
@@ -584,7 +584,8 @@ impl Store {
             Some(d) => d,
             None => today()?,
         };
-        let (w, mut vals) = where_clause(filter, as_of);
+        let mut tx = self.read().await?;
+        let (w, mut vals) = where_clause(filter, as_of, tx.backend());
         let n = vals.len();
         vals.push(i64::from(limit).into());
         vals.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
@@ -593,7 +594,6 @@ impl Store {
             n + 1,
             n + 2
         );
-        let mut tx = self.read().await?;
         tx.all(sqlx::AssertSqlSafe(sql), vals)
             .await?
             .iter()
@@ -610,7 +610,7 @@ impl Store {
         };
         let mut tx = self.read().await?;
         if needs_rows(filter) {
-            let (w, vals) = where_clause(filter, as_of);
+            let (w, vals) = where_clause(filter, as_of, tx.backend());
             let sql =
                 format!("SELECT COUNT(*) FROM assignments a JOIN tasks t ON t.id = a.task_id{w}");
             let n = tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?;

@@ -42,6 +42,11 @@ const SQLITE: &[Migration] = &[
         name: "sessions_search",
         sql: include_str!("../migrations/sqlite/0004_sessions_search.sql"),
     },
+    Migration {
+        version: 5,
+        name: "search_fts",
+        sql: include_str!("../migrations/sqlite/0005_search_fts.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -64,6 +69,11 @@ const POSTGRES: &[Migration] = &[
         version: 4,
         name: "sessions_search",
         sql: include_str!("../migrations/postgres/0004_sessions_search.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "search_fts",
+        sql: include_str!("../migrations/postgres/0005_search_fts.sql"),
     },
 ];
 

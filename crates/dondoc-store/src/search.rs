@@ -8,7 +8,7 @@
 
 use crate::Store;
 use crate::act::Actor;
-use crate::db::{Val, args};
+use crate::db::{Backend, Val, args};
 use crate::error::Result;
 use crate::users::UserRole;
 
@@ -105,19 +105,68 @@ fn terms(q: &str) -> Vec<String> {
         .collect()
 }
 
-/// The `LIKE` patterns (escape `\\`) matching the folded words of a query.
-pub(crate) fn like_patterns(q: &str) -> Vec<String> {
-    terms(q)
-        .iter()
-        .map(|w| {
-            format!(
-                "%{}%",
-                w.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            )
-        })
-        .collect()
+/// The full-text query of the words of a query: all of them (`phrase`: next to each other, in
+/// order), the last one also as a prefix, in the syntax of the backend. The words are
+/// letters and digits only, so they need no quoting beyond the syntax's own.
+pub(crate) fn fts_query(backend: Backend, words: &[String], phrase: bool) -> String {
+    match (backend, phrase) {
+        (Backend::Sqlite, true) => format!("\"{}\"*", words.join(" ")),
+        (Backend::Sqlite, false) => {
+            let n = words.len();
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i + 1 == n {
+                        format!("\"{w}\"*")
+                    } else {
+                        format!("\"{w}\"")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        (Backend::Postgres, phrase) => {
+            let n = words.len();
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i + 1 == n {
+                        format!("{w}:*")
+                    } else {
+                        w.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(if phrase { " <-> " } else { " & " })
+        }
+    }
+}
+
+/// The condition that `search_index s` holds the words of `$n` (a [`fts_query`]).
+pub(crate) fn fts_condition(backend: Backend, n: usize) -> String {
+    match backend {
+        Backend::Sqlite => {
+            format!("s.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${n})")
+        }
+        Backend::Postgres => format!("s.words @@ to_tsquery('simple', ${n})"),
+    }
+}
+
+/// The ids of the tasks whose text holds every word of `q`, as a subquery on placeholder `$n`
+/// (its argument: [`task_words`]); None when `q` has no word.
+pub(crate) fn task_ids_matching(backend: Backend, n: usize) -> String {
+    format!(
+        "SELECT s.ref_id FROM search_index s WHERE s.kind = 'task' AND {}",
+        fts_condition(backend, n)
+    )
+}
+
+/// The argument of [`task_ids_matching`] for a query, or None when it has no word.
+pub(crate) fn task_words(backend: Backend, q: &str) -> Option<String> {
+    let words = terms(q);
+    (!words.is_empty()).then(|| fts_query(backend, &words, false))
 }
 
 /// About `width` chars of `body` around the first occurrence of the folded `phrase`, with
@@ -202,12 +251,11 @@ impl Store {
             return Ok(Vec::new());
         }
         let phrase = words.join(" ");
-        let mut vals: Vec<Val> = Vec::new();
-        let mut conds: Vec<String> = Vec::new();
-        for like in like_patterns(q) {
-            vals.push(like.into());
-            conds.push(format!("s.folded LIKE ${} ESCAPE '\\'", vals.len()));
-        }
+        let mut tx = self.read().await?;
+        let backend = tx.backend();
+        // Visibility, on placeholders from $2 on ($1 is the full-text query).
+        let mut vals: Vec<Val> = vec![Val::from(String::new())];
+        let mut conds: Vec<String> = vec![fts_condition(backend, 1)];
         match actor.role {
             UserRole::Focal => {
                 vals.push(actor.organisation_id.unwrap_or(-1).into());
@@ -232,22 +280,44 @@ impl Store {
                 }
             }
         }
-        vals.push(dondoc_text::fold(&phrase).into());
-        let exact = vals.len();
-        vals.push(i64::from(limit.min(200)).into());
+        let limit = limit.min(200);
+        vals.push(i64::from(limit).into());
         let lim = vals.len();
+        let order = match backend {
+            Backend::Sqlite => "s.rowid DESC",
+            Backend::Postgres => "s.id DESC",
+        };
         let sql = format!(
             "SELECT s.kind, s.ref_id, s.notice_id, s.title, s.body FROM search_index s
              JOIN notices n ON n.id = s.notice_id
-             WHERE {}
-             ORDER BY CASE WHEN s.folded LIKE '%' || ${exact} || '%' THEN 0 ELSE 1 END,
-                      CASE s.kind WHEN 'notice' THEN 0 WHEN 'task' THEN 1 WHEN 'proposal' THEN 2 ELSE 3 END,
-                      s.notice_id DESC, s.ref_id
-             LIMIT ${lim}",
+             WHERE {} ORDER BY {order} LIMIT ${lim}",
             conds.join(" AND ")
         );
-        let mut tx = self.read().await?;
-        let rows = tx.all(sqlx::AssertSqlSafe(sql), vals).await?;
+        // The words next to each other first, then anywhere.
+        let mut rows = Vec::new();
+        let passes: &[bool] = if words.len() > 1 {
+            &[true, false]
+        } else {
+            &[false]
+        };
+        for phrase_pass in passes {
+            if let Some(q) = vals.first_mut() {
+                *q = Val::from(fts_query(backend, &words, *phrase_pass));
+            }
+            for r in tx
+                .all(sqlx::AssertSqlSafe(sql.clone()), vals.clone())
+                .await?
+            {
+                let key = (r.text(0)?, r.i64(1)?);
+                if rows.len() < limit as usize
+                    && !rows.iter().any(|x: &crate::db::Row| {
+                        x.text(0).ok().as_ref() == Some(&key.0) && x.i64(1).ok() == Some(key.1)
+                    })
+                {
+                    rows.push(r);
+                }
+            }
+        }
         let first = words.first().cloned().unwrap_or_default();
         rows.iter()
             .filter_map(|r| {

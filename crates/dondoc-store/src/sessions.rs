@@ -12,7 +12,7 @@ use crate::Store;
 use crate::audit;
 use crate::db::{args, hex, rfc3339_at, sha256_hex};
 use crate::error::{Error, Result};
-use crate::users::{SELECT_USER, User, UserId, user_from_row};
+use crate::users::{SELECT_USER, User, UserId, user_from_row_at};
 
 /// Hashes a password with argon2id (default parameters) and a random salt, as a PHC string.
 pub fn hash_password(password: &str) -> Result<String> {
@@ -266,19 +266,19 @@ impl Store {
         policy: &SessionPolicy,
     ) -> Result<Option<SessionUser>> {
         let hash = sha256_hex(token.as_bytes());
+        // The session and its account in one read.
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT s.csrf, s.created_at, s.last_seen_at, u.* FROM sessions s
+             JOIN ({SELECT_USER}) u ON u.id = s.user_id WHERE s.token_hash = $1"
+        ));
         let row = {
             let mut tx = self.read().await?;
-            tx.opt(
-                "SELECT user_id, csrf, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
-                args![&hash],
-            )
-            .await?
+            tx.opt(sql, args![&hash]).await?
         };
         let Some(row) = row else {
             return Ok(None);
         };
-        let (user_id, csrf, created, seen) =
-            (row.i64(0)?, row.text(1)?, row.text(2)?, row.text(3)?);
+        let (csrf, created, seen) = (row.text(0)?, row.text(1)?, row.text(2)?);
         if created < ago(policy.absolute) || seen < ago(policy.idle) {
             self.delete_session(token).await?;
             return Ok(None);
@@ -292,16 +292,10 @@ impl Store {
             .await?;
             tx.commit().await?;
         }
-        let mut tx = self.read().await?;
-        let sql = sqlx::AssertSqlSafe(format!("{SELECT_USER} WHERE id = $1"));
-        let user = tx.opt(sql, args![user_id]).await?;
-        user.map(|r| {
-            Ok(SessionUser {
-                user: user_from_row(&r)?,
-                csrf,
-            })
-        })
-        .transpose()
+        Ok(Some(SessionUser {
+            user: user_from_row_at(&row, 3)?,
+            csrf,
+        }))
     }
 
     /// Ends a session (log-out); an unknown token is not an error.

@@ -115,20 +115,25 @@ impl fmt::Debug for User {
 pub(crate) const SELECT_USER: &str = "SELECT id, username, password_hash, role, organisation_id, email, failed_logins, locked_until, totp_secret, created_at, restricted_access FROM users";
 
 pub(crate) fn user_from_row(r: &Row) -> Result<User> {
-    let role = r.text(3)?;
+    user_from_row_at(r, 0)
+}
+
+/// The account of a row whose columns from `at` on are those of [`SELECT_USER`].
+pub(crate) fn user_from_row_at(r: &Row, at: usize) -> Result<User> {
+    let role = r.text(at + 3)?;
     Ok(User {
-        id: r.i64(0)?,
-        username: r.text(1)?,
-        password_hash: r.text(2)?,
+        id: r.i64(at)?,
+        username: r.text(at + 1)?,
+        password_hash: r.text(at + 2)?,
         role: UserRole::parse(&role)
             .ok_or_else(|| Error::Corrupt(format!("vai trò \"{role}\"")))?,
-        organisation_id: r.opt_i64(4)?,
-        email: r.opt_text(5)?,
-        failed_logins: r.i64(6)?,
-        locked_until: r.opt_text(7)?,
-        totp_secret: r.opt_text(8)?,
-        created_at: r.text(9)?,
-        restricted_access: r.bool(10)?,
+        organisation_id: r.opt_i64(at + 4)?,
+        email: r.opt_text(at + 5)?,
+        failed_logins: r.i64(at + 6)?,
+        locked_until: r.opt_text(at + 7)?,
+        totp_secret: r.opt_text(at + 8)?,
+        created_at: r.text(at + 9)?,
+        restricted_access: r.bool(at + 10)?,
     })
 }
 
