@@ -231,7 +231,16 @@ fn column_conditions(f: &AssignmentFilter, as_of: Date, vals: &mut Vec<Val>) -> 
 /// so that no row pays for a derived view: the same rules as [`time_status_condition`], held
 /// to the same answers by the conformance test
 /// `time_status_filters_and_period_counts_follow_the_rules`.
-fn tally_conditions(f: &AssignmentFilter, as_of: Date, vals: &mut Vec<Val>) -> Vec<String> {
+///
+/// "Open as of a day" is two disjoint sets of rows: not done (nor cancelled), and done after
+/// that day. `part` picks which of them the conditions take ([`OpenPart::Both`]: their union),
+/// so that a count can read each through its own partial index instead of scanning the union.
+fn tally_conditions(
+    f: &AssignmentFilter,
+    as_of: Date,
+    part: OpenPart,
+    vals: &mut Vec<Val>,
+) -> Vec<String> {
     let mut conds: Vec<String> = Vec::new();
     let mut add = |cond: &str, v: Val| {
         vals.push(v);
@@ -256,9 +265,13 @@ fn tally_conditions(f: &AssignmentFilter, as_of: Date, vals: &mut Vec<Val>) -> V
         vals.push(as_of.into());
         let n = vals.len();
         // done_on '' (not done) is never after a day.
-        let open = format!(
-            "(a.status NOT IN ('hoan_thanh', 'huy') OR (a.status = 'hoan_thanh' AND a.done_on > ${n}))"
-        );
+        let not_done = "a.status NOT IN ('hoan_thanh', 'huy')";
+        let done_after = format!("(a.status = 'hoan_thanh' AND a.done_on > ${n})");
+        let open = match part {
+            OpenPart::Both => format!("({not_done} OR {done_after})"),
+            OpenPart::NotDone => not_done.to_owned(),
+            OpenPart::DoneAfter => done_after,
+        };
         let done = format!("a.status = 'hoan_thanh' AND a.due <> '' AND a.done_on <= ${n}");
         let done_day = format!("(CASE WHEN a.done_on = '' THEN ${n} ELSE a.done_on END)");
         if f.open_only {
@@ -275,6 +288,23 @@ fn tally_conditions(f: &AssignmentFilter, as_of: Date, vals: &mut Vec<Val>) -> V
         }
     }
     conds
+}
+
+/// Which rows of "open as of a day" a tally condition takes (see [`tally_conditions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OpenPart {
+    Both,
+    NotDone,
+    DoneAfter,
+}
+
+/// Whether the filter asks for assignments open as of its day.
+fn asks_open(f: &AssignmentFilter) -> bool {
+    f.open_only
+        || matches!(
+            f.time_status,
+            Some(TimeStatus::Overdue | TimeStatus::OpenWithinDeadline)
+        )
 }
 
 /// Whether counting the filter needs the assignments themselves (it names a notice or a task),
@@ -616,12 +646,20 @@ impl Store {
             let n = tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?;
             return Ok(u64::try_from(n).unwrap_or(0));
         }
-        let mut vals = Vec::new();
-        let conds = tally_conditions(filter, as_of, &mut vals);
-        let w = join_where(&conds);
-        let sql =
-            format!("SELECT CAST(COALESCE(SUM(a.n), 0) AS BIGINT) FROM assignment_tally a{w}");
-        let all = tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?;
+        let parts: &[OpenPart] = if asks_open(filter) {
+            &[OpenPart::NotDone, OpenPart::DoneAfter]
+        } else {
+            &[OpenPart::Both]
+        };
+        let mut all = 0_i64;
+        for part in parts {
+            let mut vals = Vec::new();
+            let conds = tally_conditions(filter, as_of, *part, &mut vals);
+            let w = join_where(&conds);
+            let sql =
+                format!("SELECT CAST(COALESCE(SUM(a.n), 0) AS BIGINT) FROM assignment_tally a{w}");
+            all = all.saturating_add(tx.scalar(sqlx::AssertSqlSafe(sql), vals).await?);
+        }
         let restricted = if filter.include_restricted {
             0
         } else {

@@ -47,6 +47,11 @@ const SQLITE: &[Migration] = &[
         name: "search_fts",
         sql: include_str!("../migrations/sqlite/0005_search_fts.sql"),
     },
+    Migration {
+        version: 6,
+        name: "tally_open_indexes",
+        sql: include_str!("../migrations/sqlite/0006_tally_open_indexes.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -74,6 +79,11 @@ const POSTGRES: &[Migration] = &[
         version: 5,
         name: "search_fts",
         sql: include_str!("../migrations/postgres/0005_search_fts.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "tally_open_indexes",
+        sql: include_str!("../migrations/postgres/0006_tally_open_indexes.sql"),
     },
 ];
 
