@@ -57,6 +57,7 @@ mod notices;
 mod search;
 mod seed;
 mod sessions;
+pub mod totp;
 mod users;
 
 use std::str::FromStr as _;

@@ -43,6 +43,8 @@ pub struct LoginPolicy {
     pub max_failures: u32,
     /// How long a locked account stays locked.
     pub lockout: Duration,
+    /// Administrators must use a second factor (TOTP): one without it enrolled cannot log in.
+    pub totp_required_for_admins: bool,
 }
 
 impl Default for LoginPolicy {
@@ -50,6 +52,7 @@ impl Default for LoginPolicy {
         LoginPolicy {
             max_failures: 5,
             lockout: Duration::from_secs(15 * 60),
+            totp_required_for_admins: false,
         }
     }
 }
@@ -81,6 +84,12 @@ pub enum LoginOutcome {
     Rejected,
     /// The account is locked until this instant (RFC 3339); the password was not checked.
     Locked { until: String },
+    /// The password is right but the account has a second factor: its code is missing
+    /// (`given` false) or wrong (a wrong one counts as a failed log-in).
+    TotpNeeded { given: bool },
+    /// The password is right but the policy requires a second factor this administrator
+    /// has not enrolled (`dondoc user totp`).
+    TotpEnrolmentRequired,
 }
 
 /// A new session: the token for the cookie or the `Authorization: Bearer` header, and the
@@ -140,10 +149,13 @@ impl Store {
     /// `max_failures`-th failure in a row locks it for `lockout`, a success clears the count.
     /// Every attempt is written to the audit trail (`login`, `login_failed`, `login_locked`);
     /// the password never is.
+    ///
+    /// An account with a TOTP secret also needs `totp`, the current code of its authenticator.
     pub async fn authenticate(
         &self,
         username: &str,
         password: &str,
+        totp: Option<&str>,
         policy: &LoginPolicy,
     ) -> Result<LoginOutcome> {
         let user = self.find_user_by_username(username).await?;
@@ -185,7 +197,36 @@ impl Store {
                 until: until.clone(),
             });
         }
-        let ok = verify_blocking(password, &user.password_hash).await;
+        let password_ok = verify_blocking(password, &user.password_hash).await;
+        let totp_given = totp.is_some_and(|t| !t.trim().is_empty());
+        let second = match (&user.totp_secret, password_ok) {
+            (Some(secret), true) => {
+                if !totp_given {
+                    // Ask for the code; not a failure yet.
+                    return Ok(LoginOutcome::TotpNeeded { given: false });
+                }
+                crate::totp::verify(secret, totp.unwrap_or(""))
+            }
+            (None, true)
+                if policy.totp_required_for_admins && user.role == crate::UserRole::Admin =>
+            {
+                let mut tx = self.write().await?;
+                audit::append(
+                    &mut tx,
+                    username,
+                    "user",
+                    Some(user.id),
+                    "login_refused",
+                    None,
+                    Some(&json!({ "reason": "totp_not_enrolled" })),
+                )
+                .await?;
+                tx.commit().await?;
+                return Ok(LoginOutcome::TotpEnrolmentRequired);
+            }
+            _ => true,
+        };
+        let ok = password_ok && second;
         let mut tx = self.write().await?;
         // Re-read the count inside the write transaction: attempts in parallel each count.
         let failed = tx
@@ -231,12 +272,17 @@ impl Store {
             Some(user.id),
             "login_failed",
             None,
-            Some(&json!({ "reason": "wrong_password", "failures": failed, "locked_until": until })),
+            Some(&json!({
+                "reason": if password_ok { "wrong_totp" } else { "wrong_password" },
+                "failures": failed,
+                "locked_until": until,
+            })),
         )
         .await?;
         tx.commit().await?;
         Ok(match until {
             Some(until) => LoginOutcome::Locked { until },
+            None if password_ok => LoginOutcome::TotpNeeded { given: true },
             None => LoginOutcome::Rejected,
         })
     }
@@ -330,6 +376,39 @@ impl Store {
         )
         .await?;
         tx.commit().await
+    }
+
+    /// Enrols (or replaces) the TOTP second factor of an account: a new random secret, returned
+    /// in base32 for the authenticator app. The secret is not written to the audit trail.
+    pub async fn enrol_totp(&self, user_id: UserId, actor: &str) -> Result<String> {
+        let mut b = [0_u8; 20];
+        OsRng.fill_bytes(&mut b);
+        let secret = crate::totp::base32_encode(&b);
+        let mut tx = self.write().await?;
+        let n = tx
+            .exec(
+                "UPDATE users SET totp_secret = $2 WHERE id = $1",
+                args![user_id, &secret],
+            )
+            .await?;
+        if n == 0 {
+            return Err(Error::NotFound {
+                what: "tài khoản",
+                id: user_id,
+            });
+        }
+        audit::append(
+            &mut tx,
+            actor,
+            "user",
+            Some(user_id),
+            "totp_enrol",
+            None,
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(secret)
     }
 
     /// Grants or withdraws reading restricted (Mật) notices.

@@ -93,6 +93,8 @@ fn opt_date(s: Option<&str>) -> Result<Option<Date>, WebError> {
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
+    /// The 6-digit code of the authenticator app, for accounts with a second factor.
+    pub totp: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -108,10 +110,11 @@ pub async fn attempt_login(
     state: &AppState,
     username: &str,
     password: &str,
+    totp: Option<&str>,
 ) -> Result<dondoc_store::NewSession, WebError> {
     match state
         .store
-        .authenticate(username.trim(), password, &state.config.login)
+        .authenticate(username.trim(), password, totp, &state.config.login)
         .await?
     {
         LoginOutcome::Accepted(user) => Ok(state.store.create_session(user.id).await?),
@@ -119,6 +122,21 @@ pub async fn attempt_login(
             StatusCode::UNAUTHORIZED,
             "invalid_credentials",
             "Tên đăng nhập hoặc mật khẩu không đúng.",
+        )),
+        LoginOutcome::TotpNeeded { given: false } => Err(WebError::new(
+            StatusCode::UNAUTHORIZED,
+            "totp_required",
+            "Tài khoản có xác thực hai lớp: hãy nhập mã 6 chữ số trên ứng dụng xác thực.",
+        )),
+        LoginOutcome::TotpNeeded { given: true } => Err(WebError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_totp",
+            "Mã xác thực không đúng hoặc đã hết hạn.",
+        )),
+        LoginOutcome::TotpEnrolmentRequired => Err(WebError::new(
+            StatusCode::UNAUTHORIZED,
+            "totp_enrolment_required",
+            "Tài khoản quản trị phải bật xác thực hai lớp (lệnh dondoc user totp) trước khi đăng nhập.",
         )),
         LoginOutcome::Locked { until } => Err(WebError::new(
             StatusCode::TOO_MANY_REQUESTS,
@@ -148,7 +166,7 @@ async fn login(
     State(state): State<AppState>,
     Json(req): Json<LoginRequest>,
 ) -> Result<Response, WebError> {
-    let s = attempt_login(&state, &req.username, &req.password).await?;
+    let s = attempt_login(&state, &req.username, &req.password, req.totp.as_deref()).await?;
     let cookie = cookie_header(&state, &s.token)?;
     Ok((
         [(header::SET_COOKIE, cookie)],

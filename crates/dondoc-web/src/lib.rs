@@ -69,8 +69,8 @@ fn env_secs(name: &str) -> Option<std::time::Duration> {
 
 impl Config {
     /// The defaults, changed by `DONDOC__AUTH__MAX_FAILURES`, `DONDOC__AUTH__LOCKOUT_SECS`,
-    /// `DONDOC__AUTH__IDLE_SECS`, `DONDOC__AUTH__LIFETIME_SECS` and
-    /// `DONDOC__WEB__SECURE_COOKIES=false`.
+    /// `DONDOC__AUTH__IDLE_SECS`, `DONDOC__AUTH__LIFETIME_SECS`, `DONDOC__AUTH__TOTP_ADMINS=true`
+    /// (administrators need a second factor) and `DONDOC__WEB__SECURE_COOKIES=false`.
     pub fn from_env() -> Config {
         let mut c = Config::default();
         if let Some(n) = std::env::var("DONDOC__AUTH__MAX_FAILURES")
@@ -88,6 +88,11 @@ impl Config {
         }
         if let Some(d) = env_secs("DONDOC__AUTH__LIFETIME_SECS") {
             c.session.absolute = d;
+        }
+        if std::env::var("DONDOC__AUTH__TOTP_ADMINS")
+            .is_ok_and(|v| matches!(v.trim(), "true" | "1" | "on"))
+        {
+            c.login.totp_required_for_admins = true;
         }
         if std::env::var("DONDOC__WEB__SECURE_COOKIES")
             .is_ok_and(|v| matches!(v.trim(), "false" | "0" | "off"))

@@ -278,6 +278,7 @@ async fn login_form() -> PageResult {
 struct LoginForm {
     username: String,
     password: String,
+    totp: Option<String>,
 }
 
 async fn login(
@@ -288,7 +289,7 @@ async fn login(
     if !crate::auth::same_origin(&headers) {
         return Err(PageError(WebError::csrf()));
     }
-    match api::attempt_login(&state, &f.username, &f.password).await {
+    match api::attempt_login(&state, &f.username, &f.password, f.totp.as_deref()).await {
         Ok(s) => {
             let cookie = api::cookie_header(&state, &s.token)?;
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())

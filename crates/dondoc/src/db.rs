@@ -545,6 +545,21 @@ pub async fn org_list(db: &str) -> Result<(), CmdError> {
     Ok(())
 }
 
+/// `dondoc user totp USERNAME`: enrols the second factor and prints the secret.
+pub async fn user_totp(db: &str, username: &str) -> Result<(), CmdError> {
+    let store = open(db).await?;
+    let Some(user) = store.find_user_by_username(username).await? else {
+        return Err(CmdError::usage(format!(
+            "Lỗi: không có tài khoản „{username}“ [user_not_found]"
+        )));
+    };
+    let secret = store.enrol_totp(user.id, CLI_ACTOR).await?;
+    println!("Đã bật xác thực hai lớp cho {username}.");
+    println!("Khóa bí mật (nhập vào ứng dụng xác thực): {secret}");
+    println!("otpauth://totp/dondoc:{username}?secret={secret}&issuer=dondoc&digits=6&period=30");
+    Ok(())
+}
+
 /// Hashes a password with argon2id and a random salt.
 pub fn hash_password(password: &str) -> Result<String, CmdError> {
     Ok(dondoc_store::hash_password(password)?)

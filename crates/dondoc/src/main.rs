@@ -120,6 +120,8 @@ enum UserCommand {
         #[arg(long)]
         email: Option<String>,
     },
+    /// Bật (hoặc cấp lại) xác thực hai lớp TOTP cho tài khoản; in khóa bí mật để nhập vào ứng dụng xác thực.
+    Totp { username: String },
     /// Liệt kê tài khoản.
     List,
 }
@@ -167,6 +169,7 @@ fn main() -> ExitCode {
                 org.as_deref(),
                 email.as_deref(),
             )),
+            UserCommand::Totp { username } => db::run(db::user_totp(url, &username)),
             UserCommand::List => db::run(db::user_list(url)),
         },
         Command::Demo { from } => db::run(db::demo(url, from.as_deref())),
