@@ -5,6 +5,8 @@
 # under target/browser-test/. Installs chromium and the Node package when missing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=lib-serve.sh
+. "$ROOT/scripts/lib-serve.sh"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 OUT="$TARGET/browser-test"
 
@@ -24,14 +26,7 @@ trap cleanup EXIT
 rm -rf "$OUT" && mkdir -p "$OUT"
 DB="sqlite://$WORK/browser.db"
 "$TARGET/debug/dondoc" --db "$DB" demo > "$WORK/demo.log"
-"$TARGET/debug/dondoc" --db "$DB" serve --addr 127.0.0.1:0 > "$WORK/serve.log" 2>&1 &
-PID=$!
-BASE=""
-for _ in $(seq 1 100); do
-  BASE="$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | head -1 || true)"
-  [ -n "$BASE" ] && break
-  sleep 0.1
-done
-[ -n "$BASE" ] || { cat "$WORK/serve.log"; echo "dondoc serve did not start" >&2; exit 1; }
+start_server "$TARGET/debug/dondoc" "$DB" "$WORK/serve.log"
+PID=$SERVER_PID
 python3 "$ROOT/tests/browser/make_docx.py" "$WORK/thong-bao.docx"
 node "$ROOT/tests/browser/run.mjs" "$BASE" "$WORK/thong-bao.docx" "$OUT"

@@ -8,6 +8,8 @@
 #   10,000 synthetic notices (`dondoc demo-data`) topped up to 1,000,000 assignments.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=lib-serve.sh
+. "$ROOT/scripts/lib-serve.sh"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 USERS="${2:-32}"
 SECS="${3:-60}"
@@ -32,14 +34,7 @@ if [ -z "$DB" ]; then
 fi
 "$BIN" --db "sqlite://$DB" demo > /dev/null
 "$BIN" --db "sqlite://$DB" stats --json
-"$BIN" --db "sqlite://$DB" serve --addr 127.0.0.1:0 > "$WORK/serve.log" 2>&1 &
-PID=$!
-BASE=""
-for _ in $(seq 1 100); do
-  BASE="$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | head -1 || true)"
-  [ -n "$BASE" ] && break
-  sleep 0.1
-done
-[ -n "$BASE" ] || { cat "$WORK/serve.log"; exit 1; }
+start_server "$BIN" "sqlite://$DB" "$WORK/serve.log"
+PID=$SERVER_PID
 "$TARGET/release/examples/load" "$BASE" "$USERS" "$SECS"
 echo "server peak memory: $(grep VmHWM /proc/$PID/status | awk '{print $2, $3}')"

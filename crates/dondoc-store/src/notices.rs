@@ -372,22 +372,33 @@ impl Store {
         limit: u32,
         offset: u64,
     ) -> Result<Vec<Notice>> {
+        self.notices_where(
+            "restricted = FALSE OR $1",
+            include_restricted.into(),
+            limit,
+            offset,
+        )
+        .await
+    }
+
+    /// A page of the notices meeting `cond` (on placeholder `$1`, `arg`), newest first.
+    async fn notices_where(
+        &self,
+        cond: &str,
+        arg: crate::db::Val,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<Notice>> {
         let mut tx = self.read().await?;
         let sql = sqlx::AssertSqlSafe(format!(
-            "{SELECT_NOTICE} WHERE restricted = FALSE OR $1 ORDER BY id DESC LIMIT $2 OFFSET $3"
+            "{SELECT_NOTICE} WHERE {cond} ORDER BY id DESC LIMIT $2 OFFSET $3"
         ));
-        tx.all(
-            sql,
-            args![
-                include_restricted,
-                i64::from(limit),
-                i64::try_from(offset).unwrap_or(i64::MAX)
-            ],
-        )
-        .await?
-        .iter()
-        .map(notice_from_row)
-        .collect()
+        let page = args![i64::from(limit), i64::try_from(offset).unwrap_or(i64::MAX)];
+        tx.all(sql, std::iter::once(arg).chain(page).collect())
+            .await?
+            .iter()
+            .map(notice_from_row)
+            .collect()
     }
 
     /// The published notices assigning tasks to `organisation`, newest first, paged
@@ -398,24 +409,14 @@ impl Store {
         limit: u32,
         offset: u64,
     ) -> Result<Vec<Notice>> {
-        let mut tx = self.read().await?;
-        let sql = sqlx::AssertSqlSafe(format!(
-            "{SELECT_NOTICE} WHERE state = 'published' AND id IN (SELECT t.notice_id FROM tasks t
-                JOIN assignments a ON a.task_id = t.id WHERE a.organisation_id = $1)
-             ORDER BY id DESC LIMIT $2 OFFSET $3"
-        ));
-        tx.all(
-            sql,
-            args![
-                organisation,
-                i64::from(limit),
-                i64::try_from(offset).unwrap_or(i64::MAX)
-            ],
+        self.notices_where(
+            "state = 'published' AND id IN (SELECT t.notice_id FROM tasks t
+                JOIN assignments a ON a.task_id = t.id WHERE a.organisation_id = $1)",
+            organisation.into(),
+            limit,
+            offset,
         )
-        .await?
-        .iter()
-        .map(notice_from_row)
-        .collect()
+        .await
     }
 
     /// Whether a notice is restricted (Mật).

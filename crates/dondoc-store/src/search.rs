@@ -111,37 +111,37 @@ fn terms(q: &str) -> Vec<String> {
 pub(crate) fn fts_query(backend: Backend, words: &[String], phrase: bool) -> String {
     match (backend, phrase) {
         (Backend::Sqlite, true) => format!("\"{}\"*", words.join(" ")),
-        (Backend::Sqlite, false) => {
-            let n = words.len();
-            words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    if i + 1 == n {
-                        format!("\"{w}\"*")
-                    } else {
-                        format!("\"{w}\"")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
-        (Backend::Postgres, phrase) => {
-            let n = words.len();
-            words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    if i + 1 == n {
-                        format!("{w}:*")
-                    } else {
-                        w.clone()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(if phrase { " <-> " } else { " & " })
-        }
+        (Backend::Sqlite, false) => last_as_prefix(words, |w| format!("\"{w}\""), "*", " "),
+        (Backend::Postgres, phrase) => last_as_prefix(
+            words,
+            str::to_owned,
+            ":*",
+            if phrase { " <-> " } else { " & " },
+        ),
     }
+}
+
+/// The words, each written by `word`, the last one followed by `prefix`, joined by `sep`.
+fn last_as_prefix(
+    words: &[String],
+    word: impl Fn(&str) -> String,
+    prefix: &str,
+    sep: &str,
+) -> String {
+    let n = words.len();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let w = word(w);
+            if i + 1 == n {
+                format!("{w}{prefix}")
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// The condition that `search_index s` holds the words of `$n` (a [`fts_query`]).
@@ -364,6 +364,24 @@ mod tests {
         let (s, hl) = snippet("Đảng ủy xã", "khong", 5);
         assert_eq!(s, "Đảng …");
         assert_eq!(hl, None);
+    }
+
+    #[test]
+    fn full_text_queries_per_backend() {
+        let w = terms("Dân vận khéo");
+        assert_eq!(fts_query(Backend::Sqlite, &w, true), "\"dan van kheo\"*");
+        assert_eq!(
+            fts_query(Backend::Sqlite, &w, false),
+            "\"dan\" \"van\" \"kheo\"*"
+        );
+        assert_eq!(
+            fts_query(Backend::Postgres, &w, true),
+            "dan <-> van <-> kheo:*"
+        );
+        assert_eq!(
+            fts_query(Backend::Postgres, &w, false),
+            "dan & van & kheo:*"
+        );
     }
 
     #[test]

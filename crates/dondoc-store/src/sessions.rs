@@ -384,12 +384,33 @@ impl Store {
         let mut b = [0_u8; 20];
         OsRng.fill_bytes(&mut b);
         let secret = crate::totp::base32_encode(&b);
+        self.set_user_column(
+            user_id,
+            "totp_secret",
+            secret.clone().into(),
+            "totp_enrol",
+            None,
+            actor,
+        )
+        .await?;
+        Ok(secret)
+    }
+
+    /// Sets one column of an account (named by the caller, never by input) with its audit
+    /// entry (`detail`: what the entry records of the change).
+    async fn set_user_column(
+        &self,
+        user_id: UserId,
+        column: &'static str,
+        value: crate::db::Val,
+        action: &str,
+        detail: Option<&serde_json::Value>,
+        actor: &str,
+    ) -> Result<()> {
         let mut tx = self.write().await?;
+        let sql = format!("UPDATE users SET {column} = $2 WHERE id = $1");
         let n = tx
-            .exec(
-                "UPDATE users SET totp_secret = $2 WHERE id = $1",
-                args![user_id, &secret],
-            )
+            .exec(sqlx::AssertSqlSafe(sql), vec![user_id.into(), value])
             .await?;
         if n == 0 {
             return Err(Error::NotFound {
@@ -397,18 +418,8 @@ impl Store {
                 id: user_id,
             });
         }
-        audit::append(
-            &mut tx,
-            actor,
-            "user",
-            Some(user_id),
-            "totp_enrol",
-            None,
-            None,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(secret)
+        audit::append(&mut tx, actor, "user", Some(user_id), action, None, detail).await?;
+        tx.commit().await
     }
 
     /// Grants or withdraws reading restricted (Mật) notices.
@@ -418,29 +429,14 @@ impl Store {
         on: bool,
         actor: &str,
     ) -> Result<()> {
-        let mut tx = self.write().await?;
-        let n = tx
-            .exec(
-                "UPDATE users SET restricted_access = $2 WHERE id = $1",
-                args![user_id, on],
-            )
-            .await?;
-        if n == 0 {
-            return Err(Error::NotFound {
-                what: "tài khoản",
-                id: user_id,
-            });
-        }
-        audit::append(
-            &mut tx,
-            actor,
-            "user",
-            Some(user_id),
+        self.set_user_column(
+            user_id,
+            "restricted_access",
+            on.into(),
             "set_restricted_access",
-            None,
             Some(&json!({ "restricted_access": on })),
+            actor,
         )
-        .await?;
-        tx.commit().await
+        .await
     }
 }

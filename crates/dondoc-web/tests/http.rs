@@ -74,6 +74,7 @@ enum Db {
 /// A running app on a fresh database, with one account per role.
 struct App {
     base: String,
+    url: String,
     store: Store,
     http: reqwest::Client,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
@@ -185,6 +186,7 @@ impl App {
             .unwrap();
         App {
             base,
+            url,
             store,
             http,
             server,
@@ -668,6 +670,68 @@ async fn act_status(app: &App, token: &str, id: i64, code: &str) -> StatusCode {
     act_resp(app, token, id, code).await.status()
 }
 
+/// Two replicas of the app on one database: a session opened on one is good on the other,
+/// and what one changes the other shows (nothing the others need is kept in a process).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replicas_share_sessions_and_data() {
+    for pg in backends() {
+        let app = App::start(pg.as_deref(), Config::default()).await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let other = format!("http://{}", listener.local_addr().unwrap());
+        let replica = tokio::spawn(dondoc_web::serve(
+            listener,
+            AppState {
+                store: Store::connect(&app.url).await.unwrap(),
+                config: Arc::new(Config::default()),
+            },
+        ));
+        let t = app.token("dau_moi_a").await;
+        let r = app
+            .http
+            .post(format!(
+                "{other}/api/v1/assignments/{}/actions",
+                app.a_assignment
+            ))
+            .bearer_auth(&t)
+            .json(&json!({ "action": "acknowledge" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let v = json_of(
+            app.get(&t, &format!("/api/v1/assignments/{}", app.a_assignment))
+                .await,
+        )
+        .await;
+        assert_eq!(v["status"], "da_nhan");
+        replica.abort();
+        app.stop().await;
+    }
+}
+
+/// Takes one action on assignment `id` as every role, those expected to fail first (so that
+/// nothing has changed when they try), then the one expected to succeed.
+async fn act_in_order(
+    app: &App,
+    tokens: &[(&str, String)],
+    id: i64,
+    code: &str,
+    expect: [Expect; 5],
+) {
+    let cells: Vec<_> = tokens.iter().zip(expect).collect();
+    for ((role, token), e) in cells
+        .iter()
+        .filter(|(_, e)| *e != Allowed)
+        .chain(cells.iter().filter(|(_, e)| *e == Allowed))
+    {
+        check(
+            act_status(app, token, id, code).await,
+            *e,
+            &format!("{code} as {role}"),
+        );
+    }
+}
+
 /// What a cell of the matrix expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Expect {
@@ -806,24 +870,14 @@ async fn authorization_matrix() {
 
         // Writes on assignment A, in an order that keeps each cell meaningful: those who may
         // not act first (nothing changes), then the one who may.
-        for ((role, token), e) in tokens
-            .iter()
-            .zip([Forbidden, Forbidden, Forbidden, Allowed, NotFound])
-        {
-            if *role == "dau_moi_a" {
-                continue;
-            }
-            check(
-                act_status(&app, token, a, "acknowledge").await,
-                e,
-                &format!("acknowledge as {role}"),
-            );
-        }
-        check(
-            act_status(&app, &tokens[3].1, a, "acknowledge").await,
-            Allowed,
-            "acknowledge as dau_moi_a",
-        );
+        act_in_order(
+            &app,
+            &tokens,
+            a,
+            "acknowledge",
+            [Forbidden, Forbidden, Forbidden, Allowed, NotFound],
+        )
+        .await;
         for ((role, token), e) in tokens
             .iter()
             .zip([Forbidden, Forbidden, Forbidden, Allowed, NotFound])
@@ -837,39 +891,22 @@ async fn authorization_matrix() {
                 .await;
             check(r.status(), e, &format!("report as {role}"));
         }
-        check(
-            act_status(&app, &tokens[4].1, a, "report_done").await,
-            NotFound,
-            "report_done as dau_moi_b",
-        );
-        check(
-            act_status(&app, &tokens[0].1, a, "report_done").await,
-            Forbidden,
-            "report_done as admin",
-        );
-        check(
-            act_status(&app, &tokens[3].1, a, "report_done").await,
-            Allowed,
-            "report_done as dau_moi_a",
-        );
-        for ((role, token), e) in tokens
-            .iter()
-            .zip([Forbidden, Allowed, Forbidden, Forbidden, NotFound])
-        {
-            if *role == "theodoi" {
-                continue;
-            }
-            check(
-                act_status(&app, token, a, "confirm").await,
-                e,
-                &format!("confirm as {role}"),
-            );
-        }
-        check(
-            act_status(&app, &tokens[1].1, a, "confirm").await,
-            Allowed,
-            "confirm as theodoi",
-        );
+        act_in_order(
+            &app,
+            &tokens,
+            a,
+            "report_done",
+            [Forbidden, Forbidden, Forbidden, Allowed, NotFound],
+        )
+        .await;
+        act_in_order(
+            &app,
+            &tokens,
+            a,
+            "confirm",
+            [Forbidden, Allowed, Forbidden, Forbidden, NotFound],
+        )
+        .await;
         assert_eq!(
             app.store.get_assignment(a).await.unwrap().status,
             "hoan_thanh"
