@@ -1131,6 +1131,8 @@ struct TaskView {
     assignee_text: String,
     org: String,
     collaborators: String,
+    /// Directory ids of the collaborators (on the review screen).
+    collab_ids: Vec<String>,
     due: String,
     due_vi: String,
     deadline_text: String,
@@ -1192,6 +1194,12 @@ fn pieces(text: &str, tasks: &[Task]) -> Vec<(String, usize)> {
     out
 }
 
+impl TaskView {
+    fn has_collab(&self, id: &str) -> bool {
+        self.collab_ids.iter().any(|c| c == id)
+    }
+}
+
 fn org_names(orgs: &[Org]) -> String {
     orgs.iter()
         .filter_map(|o| o.mention.clone())
@@ -1221,6 +1229,18 @@ async fn notice(
                 .unwrap_or_default(),
             _ => String::new(),
         };
+        let mut collab_ids = Vec::new();
+        if editable {
+            for c in &t.collaborators {
+                if let Some(id) = state
+                    .store
+                    .resolve_org(c.kind, c.level, c.mention.as_deref(), on)
+                    .await?
+                {
+                    collab_ids.push(id.to_string());
+                }
+            }
+        }
         let due = t.deadline.as_ref().and_then(|d| d.due);
         tasks.push(TaskView {
             n: i + 1,
@@ -1232,6 +1252,7 @@ async fn notice(
                 .unwrap_or_else(|| org_names(&t.assignees)),
             org,
             collaborators: org_names(&t.collaborators),
+            collab_ids,
             due: due.map(|d| d.to_string()).unwrap_or_default(),
             due_vi: opt_date_vi(due),
             deadline_text: t
@@ -1322,6 +1343,19 @@ async fn save_review(
             t.assignees = vec![org_as_assignee(o)];
             t.assignee_text = Some(o.name.clone());
         }
+        if field(&format!("collab_shown_{k}")).is_some() {
+            let key = format!("collab_{k}");
+            let chosen: Vec<Org> = pairs
+                .iter()
+                .filter(|(n, _)| *n == key)
+                .filter_map(|(_, v)| org_by_id(v))
+                .map(org_as_assignee)
+                .collect();
+            // Keep what the notice wrote when nothing was picked and nothing resolved.
+            if !chosen.is_empty() || t.collaborators.is_empty() {
+                t.collaborators = chosen;
+            }
+        }
         match field(&format!("due_{k}")).map(str::trim) {
             Some("") if t.deadline.as_ref().and_then(|d| d.due).is_some() => {
                 t.deadline = None;
@@ -1335,6 +1369,20 @@ async fn save_review(
                     t.deadline = Some(deadline_on(d));
                 }
             }
+        }
+        if field(&format!("merge_{k}")).is_some()
+            && let Some(prev) = kept.last_mut()
+        {
+            merge_into(prev, t);
+            continue;
+        }
+        if field(&format!("split_{k}")).is_some() {
+            let mut second = t.clone();
+            second.id = format!("{}b", t.id);
+            t.id = format!("{}a", t.id);
+            kept.push(t);
+            kept.push(second);
+            continue;
         }
         kept.push(t);
     }
@@ -1359,6 +1407,29 @@ async fn save_review(
     ext.tasks = kept;
     state.store.save_review(id, &ext, &v.user.username).await?;
     Ok(Redirect::to(&format!("/van-ban/{id}?ok=saved")).into_response())
+}
+
+/// Merges task `t` into `prev`: the texts joined, the organisations of both, the earlier
+/// deadline, the span over both.
+fn merge_into(prev: &mut Task, t: Task) {
+    prev.text = format!("{} {}", prev.text.trim_end(), t.text.trim_start());
+    for o in t.assignees {
+        if !prev.assignees.contains(&o) {
+            prev.assignees.push(o);
+        }
+    }
+    for o in t.collaborators {
+        if !prev.collaborators.contains(&o) && !prev.assignees.contains(&o) {
+            prev.collaborators.push(o);
+        }
+    }
+    let due = |x: &Option<Deadline>| x.as_ref().and_then(|d| d.due);
+    let later = due(&t.deadline);
+    if later.is_some() && (due(&prev.deadline).is_none() || later < due(&prev.deadline)) {
+        prev.deadline = t.deadline;
+    }
+    prev.span = [prev.span[0].min(t.span[0]), prev.span[1].max(t.span[1])];
+    prev.urgent |= t.urgent;
 }
 
 async fn publish(

@@ -1195,6 +1195,60 @@ async fn pages_log_in_upload_review_and_publish() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn review_splits_merges_and_sets_collaborators() {
+    let app = App::start(None, Config::default()).await;
+    let r = app.login("theodoi", PASSWORD).await;
+    let v = json_of(r).await;
+    let cookie = format!("dondoc_session={}", v["token"].as_str().unwrap());
+    let csrf = v["csrf"].as_str().unwrap().to_owned();
+    let n = dondoc_web::views::prepare_notice("review.txt", notice_text(77).into_bytes()).unwrap();
+    let before = n.extraction.tasks.clone();
+    assert!(before.len() >= 3, "{before:?}");
+    let id = app.store.import_notice(n, "test").await.unwrap().id();
+    let org_a = app.org_a.to_string();
+    let org_b = app.org_b.to_string();
+    let r = app
+        .http
+        .post(app.url(&format!("/van-ban/{id}/duyet")))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("collab_shown_1", "1"),
+            ("collab_1", org_b.as_str()),
+            ("merge_2", "1"),
+            ("split_3", "1"),
+            ("org_3", org_a.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let notice = app.store.get_notice(id).await.unwrap();
+    let tasks = notice.reviewed.unwrap().tasks;
+    // 1 and 2 merged, 3 split in two, the rest as they were.
+    assert_eq!(tasks.len(), before.len() + 1 - 1);
+    assert!(tasks[0].text.starts_with(&before[0].text));
+    assert!(tasks[0].text.ends_with(&before[1].text));
+    assert_eq!(tasks[0].collaborators.len(), 1);
+    assert!(
+        tasks[0].collaborators[0]
+            .mention
+            .as_deref()
+            .unwrap()
+            .contains("Đoàn")
+    );
+    assert_eq!(tasks[1].text, tasks[2].text);
+    assert!(
+        tasks[1].assignees[0]
+            .mention
+            .as_deref()
+            .unwrap()
+            .contains("Hội Nông dân")
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn openapi_documents_every_api_route() {
     let app = App::start(None, Config::default()).await;
     let t = app.token("lanhdao").await;
