@@ -72,6 +72,42 @@ pub fn captures_at_boundaries<'h>(loose: &Regex, text: &'h str) -> Vec<regex::Ca
     out
 }
 
+/// The successive non-overlapping matches of `\b(?:x)\b` in `text`, as `captures_iter` of
+/// that regex gives them, from `loose` compiled as `(x)(?:\W|\z)` (flags before the group as
+/// the original had them), for an `x` whose every match begins and ends with a word character,
+/// with no look-around of its own. Group 1 is the match (`get(0)` reaches one character
+/// further), the groups of `x` follow from 2.
+///
+/// After a word character `\b` holds exactly when a non-word character or the end of the
+/// text follows, which `(?:\W|\z)` states without a look-around: `loose` runs on the lazy
+/// DFA, the leading boundary is checked at each candidate as in [`captures_at_boundaries`].
+pub fn captures_between_boundaries<'h>(loose: &Regex, text: &'h str) -> Vec<regex::Captures<'h>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(m) = loose.find_at(text, at) else {
+            break;
+        };
+        let start = m.start();
+        if is_word_boundary(text, start)
+            && let Some(c) = loose.captures_at(text, start)
+        {
+            at = c.get(1).map_or(start + 1, |w| w.end().max(start + 1));
+            out.push(c);
+        } else {
+            at = start
+                + text
+                    .get(start..)
+                    .and_then(|s| s.chars().next())
+                    .map_or(1, char::len_utf8);
+        }
+        while at < text.len() && !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +130,34 @@ mod tests {
             let got: Vec<Vec<Option<(usize, usize)>>> = captures_at_boundaries(&loose, text)
                 .iter()
                 .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn between_boundaries_agrees_with_regex() {
+        let with_b = compile(r"(?i)\b(?:(các\s+)?(cử\s+tri|ý\s+kiến)|(tp))\b");
+        let loose = compile(r"(?i)((?:(các\s+)?(cử\s+tri|ý\s+kiến)|(tp)))(?:\W|\z)");
+        for text in [
+            "Các cử tri, ý kiến; cử trix cử tri_ ư cử tri",
+            "",
+            "tp",
+            "tpHCM tp. TP HCM, ýý kiến các  ý kiến",
+            "cử tricử tri cử tri cử tri",
+        ] {
+            let want: Vec<Vec<Option<(usize, usize)>>> = with_b
+                .captures_iter(text)
+                .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+                .collect();
+            let got: Vec<Vec<Option<(usize, usize)>>> = captures_between_boundaries(&loose, text)
+                .iter()
+                .map(|c| {
+                    c.iter()
+                        .skip(1)
+                        .map(|g| g.map(|m| (m.start(), m.end())))
+                        .collect()
+                })
                 .collect();
             assert_eq!(got, want, "{text}");
         }

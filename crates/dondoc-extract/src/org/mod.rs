@@ -306,10 +306,11 @@ fn qualifier(after: &str) -> usize {
     end
 }
 
-/// Level words, most local wins in [`level_of`].
+/// Level words, most local wins in [`level_of`]; `(…)(?:\W|\z)` is `\b(?:…)\b` for
+/// [`crate::re::captures_between_boundaries`].
 fn level_words() -> &'static Regex {
     crate::regex!(
-        r"(?i)\b(?:(trung\s+ương|chính\s+phủ|quốc\s+hội)|(tỉnh|thành\s+phố|thành\s+(?:ủy|uỷ)|thành\s+đoàn|tp)|(huyện|quận|thị\s+xã|thị\s+(?:ủy|uỷ))|(xã|phường|thị\s+trấn|đặc\s+khu|cơ\s+sở))\b"
+        r"(?i)((?:(trung\s+ương|chính\s+phủ|quốc\s+hội)|(tỉnh|thành\s+phố|thành\s+(?:ủy|uỷ)|thành\s+đoàn|tp)|(huyện|quận|thị\s+xã|thị\s+(?:ủy|uỷ))|(xã|phường|thị\s+trấn|đặc\s+khu|cơ\s+sở)))(?:\W|\z)"
     )
 }
 
@@ -317,15 +318,17 @@ fn level_words() -> &'static Regex {
 /// where several are named (a header "ĐẢNG BỘ TỈNH … ĐẢNG ỦY XÃ …"), the most local.
 pub fn level_of(text: &str) -> Option<Level> {
     let mut best: Option<Level> = None;
-    for c in level_words().captures_iter(text) {
-        let level = if c.get(1).is_some() {
+    // `\b(?:…)\b` matched without the regex engine checking `\b` (see re.rs): the groups
+    // of the alternation are 2 to 5.
+    for c in crate::re::captures_between_boundaries(level_words(), text) {
+        let level = if c.get(2).is_some() {
             Level::TrungUong
-        } else if c.get(2).is_some() {
-            Level::Tinh
         } else if c.get(3).is_some() {
+            Level::Tinh
+        } else if c.get(4).is_some() {
             Level::Huyen
         } else {
-            let Some(m) = c.get(4) else { continue };
+            let Some(m) = c.get(5) else { continue };
             let after = rest(text, m.end());
             if m.as_str().to_lowercase() == "xã" && crate::regex!(r"(?i)^\s+hội\b").is_match(after)
             {
