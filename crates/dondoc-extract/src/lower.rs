@@ -96,19 +96,35 @@ fn simple_lower(c: char) -> Option<char> {
     char::from_u32(l)
 }
 
-/// `s.to_lowercase().starts_with(prefix)` without lowercasing all of a long `s`: only as many
-/// characters as `prefix` has bytes, plus one, are lowercased (every character lowercases to at
-/// least one byte, and only "Σ" lowercases differently by what follows it).
+/// `s.to_lowercase().starts_with(prefix)` without lowercasing `s` into a new string: the lower
+/// case of each character in turn is compared with what is left of `prefix`, up to its end
+/// (only "Σ" lowercases differently by what surrounds it: a text reaching one first is
+/// lowercased whole).
 pub fn lower_starts_with(s: &str, prefix: &str) -> bool {
-    let head_end = s
-        .char_indices()
-        .nth(prefix.len() + 1)
-        .map_or(s.len(), |(i, _)| i);
-    let head = s.get(..head_end).unwrap_or(s);
-    if head.contains('Σ') {
-        return s.to_lowercase().starts_with(prefix);
+    let mut rest = prefix.as_bytes();
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if rest.is_empty() {
+            return true;
+        }
+        if c == 'Σ' {
+            return s.to_lowercase().starts_with(prefix);
+        }
+        if let Some(l) = simple_lower(c) {
+            let Some(r) = rest.strip_prefix(l.encode_utf8(&mut buf).as_bytes()) else {
+                return false;
+            };
+            rest = r;
+        } else {
+            for l in c.to_lowercase() {
+                let Some(r) = rest.strip_prefix(l.encode_utf8(&mut buf).as_bytes()) else {
+                    return false;
+                };
+                rest = r;
+            }
+        }
     }
-    lowercase(head).starts_with(prefix)
+    rest.is_empty()
 }
 
 #[cfg(test)]
