@@ -72,6 +72,15 @@ pub fn captures_at_boundaries<'h>(loose: &Regex, text: &'h str) -> Vec<regex::Ca
     out
 }
 
+/// The end of the match of `^(x)\b` in `text`, from `re` compiled as `^(x)(?:\W|\z)`, for an
+/// `x` whose every match ends with a word character (group 1 is the match; `\b` after a word
+/// character is a non-word character or the end of the text, see
+/// [`captures_between_boundaries`]). The lazy DFA runs `re`, where a Unicode `\b` would make
+/// the regex crate run a backtracker over all of a long `text`.
+pub fn before_boundary(re: &Regex, text: &str) -> Option<usize> {
+    re.captures(text).and_then(|c| c.get(1)).map(|m| m.end())
+}
+
 /// The successive non-overlapping matches of `\b(?:x)\b` in `text`, as `captures_iter` of
 /// that regex gives them, from `loose` compiled as `(x)(?:\W|\z)` (flags before the group as
 /// the original had them), for an `x` whose every match begins and ends with a word character,
