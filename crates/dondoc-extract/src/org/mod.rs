@@ -83,12 +83,17 @@ struct Found {
 /// The lexicon's phrases, matched as `(?i)\b(?:(p1)|(p2)|…)\b` would be (leftmost-first, longest
 /// phrase first), without running that regex: its Unicode `\b` keeps the regex crate off its
 /// lazy DFA on non-ASCII text, so every search of it was a slow NFA simulation over the whole
-/// rest of the text. Instead a phrase regex without word boundaries (DFA-friendly) finds where
-/// a mention may start, a multi-pattern DFA tells which phrases match from there, and only
-/// those phrases are checked with their word boundaries, anchored at that position.
+/// rest of the text. Instead the phrases without word boundaries (DFA-friendly) find where a
+/// mention may start. There, with `\b` before, the first phrase matching (and its end) is the
+/// one the alternation picks when `\b` holds at that end too; else a multi-pattern DFA tells
+/// which phrases match from there, and only those phrases are checked with their word
+/// boundaries, anchored at that position.
 struct Lexicon {
     /// Every phrase, no word boundaries: a superset of the starts of the real matches.
     loose: Regex,
+    /// The same phrases as separate patterns, leftmost-first (the alternation of them, telling
+    /// which matched), searched anchored only.
+    first: Option<meta::Regex>,
     /// The same phrases as separate patterns, all match semantics: which may match at a start.
     loose_set: Option<meta::Regex>,
     /// Each phrase with its word boundaries, compiled on first use.
@@ -113,6 +118,17 @@ fn lexicon() -> &'static Lexicon {
         alts.sort_by_key(|b| std::cmp::Reverse(b.0));
         let patterns: Vec<String> = alts.iter().map(|(_, p, _)| format!("(?i:{p})")).collect();
         let loose = crate::re::compile(&format!("(?:{})", patterns.join("|")));
+        let first = meta::Regex::builder()
+            .configure(
+                meta::Regex::config()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .auto_prefilter(false)
+                    .onepass(false)
+                    .backtrack(false),
+            )
+            .build_many(&patterns)
+            .ok();
+        debug_assert!(first.is_some(), "the lexicon's phrase set does not compile");
         // Searched anchored only, by the lazy DFA: no prefilter, one-pass DFA or backtracker
         // to build (the engines a meta regex picks never change what it finds).
         let loose_set = meta::Regex::builder()
@@ -135,6 +151,7 @@ fn lexicon() -> &'static Lexicon {
             .collect();
         Lexicon {
             loose,
+            first,
             loose_set,
             exact,
             entries: alts.iter().map(|(_, _, e)| *e).collect(),
@@ -147,11 +164,19 @@ impl Lexicon {
     /// alternation would pick it: the first phrase in priority order that matches there, with
     /// its match end.
     fn match_at(&self, text: &str, start: usize) -> Option<(usize, &'static Entry)> {
-        if start > text.len() {
+        // Every phrase's match starts with `\b`.
+        if start > text.len() || !crate::re::is_word_boundary(text, start) {
             return None;
         }
-        let set_re = self.loose_set.as_ref()?;
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        // The first phrase matching here without boundaries, with its leftmost-first end: when
+        // `\b` holds there, that phrase's `\b(?:p)\b` matches with that end, and no phrase
+        // before it matches at all.
+        let first = self.first.as_ref()?.search(&input)?;
+        if crate::re::is_word_boundary(text, first.end()) {
+            return Some((first.end(), *self.entries.get(first.pattern().as_usize())?));
+        }
+        let set_re = self.loose_set.as_ref()?;
         let mut set = PatternSet::new(set_re.pattern_len());
         set_re.which_overlapping_matches(&input, &mut set);
         for pid in set.iter() {
