@@ -77,6 +77,7 @@ fn lowercase_chars(s: &str) -> String {
 }
 
 /// The lower case of `c` when it is one of the characters mapped by arithmetic here.
+#[inline]
 fn simple_lower(c: char) -> Option<char> {
     let u = u32::from(c);
     let l = match u {
