@@ -81,6 +81,32 @@ pub fn before_boundary(re: &Regex, text: &str) -> Option<usize> {
     re.captures(text).and_then(|c| c.get(1)).map(|m| m.end())
 }
 
+/// `bounded.captures_iter(text)`, found by `loose`: the same pattern with its costly bounded
+/// repetitions `x{m,n}` written `x{m,}` (same greediness), cheaper to compile, and `fits`
+/// telling whether a match of `loose` keeps within the bounds (by the length of the groups
+/// around those repetitions). When every match of `loose` fits, they are the matches of
+/// `bounded`: a match that fits is one `bounded` has, it is `loose`'s first choice so
+/// `bounded`'s too (the bounds only take choices away), and `bounded` matches nowhere `loose`
+/// does not. Otherwise `bounded` (compiled on first use by the caller) searches.
+pub fn captures_within<'h>(
+    loose: &Regex,
+    bounded: impl FnOnce() -> &'static Regex,
+    text: &'h str,
+    fits: impl Fn(&regex::Captures<'h>) -> bool,
+) -> Vec<regex::Captures<'h>> {
+    let found: Vec<regex::Captures<'h>> = loose.captures_iter(text).collect();
+    if found.iter().all(&fits) {
+        found
+    } else {
+        bounded().captures_iter(text).collect()
+    }
+}
+
+/// Whether `m` is absent or holds at most `n` characters.
+pub fn at_most(m: Option<regex::Match<'_>>, n: usize) -> bool {
+    m.is_none_or(|m| m.as_str().chars().nth(n).is_none())
+}
+
 /// The successive non-overlapping matches of `\b(?:x)\b` in `text`, as `captures_iter` of
 /// that regex gives them, from `loose` compiled as `(x)(?:\W|\z)` (flags before the group as
 /// the original had them), for an `x` whose every match begins and ends with a word character,
@@ -168,6 +194,32 @@ mod tests {
                         .collect()
                 })
                 .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn captures_within_agrees_with_the_bounded_regex() {
+        static BOUNDED: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+        let bounded = || {
+            BOUNDED.get_or_init(|| compile(r"(\d+)\s+(?P<u>\p{L}[\p{L}\s]{0,5}?)\s*/\s*(tuần|năm)"))
+        };
+        let loose = compile(r"(\d+)\s+(?P<u>\p{L}[\p{L}\s]*?)\s*/\s*(tuần|năm)");
+        for text in [
+            "2 lần/tuần, 3 buổi / năm",
+            "4 lần họp định kỳ/năm và 1 lần/tuần",
+            "5 lần họp/ năm; 6 lần họp giao ban thường kỳ / tuần",
+            "",
+        ] {
+            let want: Vec<Vec<Option<(usize, usize)>>> = bounded()
+                .captures_iter(text)
+                .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+                .collect();
+            let got: Vec<Vec<Option<(usize, usize)>>> =
+                captures_within(&loose, bounded, text, |c| at_most(c.name("u"), 6))
+                    .iter()
+                    .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+                    .collect();
             assert_eq!(got, want, "{text}");
         }
     }
