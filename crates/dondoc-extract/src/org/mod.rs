@@ -6,7 +6,7 @@ pub mod lexicon;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
+use regex_automata::{Anchored, Input, MatchKind, PatternID, meta};
 
 use crate::model::{Level, Org, OrgKind};
 use lexicon::{
@@ -85,17 +85,15 @@ struct Found {
 /// lazy DFA on non-ASCII text, so every search of it was a slow NFA simulation over the whole
 /// rest of the text. Instead the phrases without word boundaries (DFA-friendly) find where a
 /// mention may start. There, with `\b` before, the first phrase matching (and its end) is the
-/// one the alternation picks when `\b` holds at that end too; else a multi-pattern DFA tells
-/// which phrases match from there, and only those phrases are checked with their word
-/// boundaries, anchored at that position.
+/// one the alternation picks when `\b` holds at that end too; else the phrases from that one
+/// on that match there (each searched anchored on its own) are checked in turn, with their
+/// word boundaries, the same way or with their own `\b(?:p)\b`.
 struct Lexicon {
     /// Every phrase, no word boundaries: a superset of the starts of the real matches.
     loose: Regex,
     /// The same phrases as separate patterns, leftmost-first (the alternation of them, telling
-    /// which matched), searched anchored only.
+    /// which matched), searched anchored only (on all or on one pattern).
     first: Option<meta::Regex>,
-    /// The same phrases as separate patterns, all match semantics: which may match at a start.
-    loose_set: Option<meta::Regex>,
     /// Each phrase with its word boundaries, compiled on first use.
     exact: Vec<(String, OnceLock<Option<meta::Regex>>)>,
     /// The entry of each phrase, in the same (priority) order.
@@ -129,22 +127,6 @@ fn lexicon() -> &'static Lexicon {
             .build_many(&patterns)
             .ok();
         debug_assert!(first.is_some(), "the lexicon's phrase set does not compile");
-        // Searched anchored only, by the lazy DFA: no prefilter, one-pass DFA or backtracker
-        // to build (the engines a meta regex picks never change what it finds).
-        let loose_set = meta::Regex::builder()
-            .configure(
-                meta::Regex::config()
-                    .match_kind(MatchKind::All)
-                    .auto_prefilter(false)
-                    .onepass(false)
-                    .backtrack(false),
-            )
-            .build_many(&patterns)
-            .ok();
-        debug_assert!(
-            loose_set.is_some(),
-            "the lexicon's phrase set does not compile"
-        );
         let exact = alts
             .iter()
             .map(|(_, p, _)| (format!(r"(?i)\b(?:{p})\b"), OnceLock::new()))
@@ -152,7 +134,6 @@ fn lexicon() -> &'static Lexicon {
         Lexicon {
             loose,
             first,
-            loose_set,
             exact,
             entries: alts.iter().map(|(_, _, e)| *e).collect(),
         }
@@ -172,15 +153,27 @@ impl Lexicon {
         // The first phrase matching here without boundaries, with its leftmost-first end: when
         // `\b` holds there, that phrase's `\b(?:p)\b` matches with that end, and no phrase
         // before it matches at all.
-        let first = self.first.as_ref()?.search(&input)?;
+        let first_re = self.first.as_ref()?;
+        let first = first_re.search(&input)?;
         if crate::re::is_word_boundary(text, first.end()) {
             return Some((first.end(), *self.entries.get(first.pattern().as_usize())?));
         }
-        let set_re = self.loose_set.as_ref()?;
-        let mut set = PatternSet::new(set_re.pattern_len());
-        set_re.which_overlapping_matches(&input, &mut set);
-        for pid in set.iter() {
-            let (source, cell) = self.exact.get(pid.as_usize())?;
+        // Else the phrases in turn from that one on (none before it matches here), as the
+        // alternation tries them: one that matches without boundaries and has `\b` at its
+        // leftmost-first end matches with it; one without `\b` there goes through its own
+        // `\b(?:p)\b`, which may end elsewhere.
+        for k in first.pattern().as_usize()..first_re.pattern_len() {
+            let pid = PatternID::new(k).ok()?;
+            let on_pid = Input::new(text)
+                .range(start..)
+                .anchored(Anchored::Pattern(pid));
+            let Some(m) = first_re.search(&on_pid) else {
+                continue;
+            };
+            if crate::re::is_word_boundary(text, m.end()) {
+                return Some((m.end(), *self.entries.get(k)?));
+            }
+            let (source, cell) = self.exact.get(k)?;
             let exact = cell.get_or_init(|| {
                 // Unicode word boundaries keep the DFAs off non-ASCII text and the backtracker
                 // is slower on these short anchored searches: the PikeVM alone is the fastest
@@ -199,7 +192,7 @@ impl Lexicon {
                 re
             });
             if let Some(m) = exact.as_ref().and_then(|re| re.search(&input)) {
-                return Some((m.end(), *self.entries.get(pid.as_usize())?));
+                return Some((m.end(), *self.entries.get(k)?));
             }
         }
         None
