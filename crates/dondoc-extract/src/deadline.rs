@@ -772,10 +772,19 @@ fn tet_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
 }
 
 fn relative_deadlines(text: &str, ctx: &DateCtx, out: &mut Vec<Cand>) {
-    let re = crate::regex!(
-        r"(?i)trong\s+(?P<kind>thời\s+hạn|vòng|thời\s+gian|khoảng)?\s*(?P<n>\d{1,3}|một|hai|ba|bốn|sáu|bảy|tám|chín|mười\s+lăm|mười)\s*(?:\(\s*[\p{L}\s]{1,30}\)\s*)?(?P<unit>ngày\s+làm\s+việc|ngày|tuần|tháng)(?:\s*,?\s*(?:kể\s+)?từ\s+(?P<base>[^,;.\n]{0,80}))?"
+    // `bounded` below with its two bounded repetitions unbounded (see re::captures_within).
+    let loose = crate::regex!(
+        r"(?i)trong\s+(?P<kind>thời\s+hạn|vòng|thời\s+gian|khoảng)?\s*(?P<n>\d{1,3}|một|hai|ba|bốn|sáu|bảy|tám|chín|mười\s+lăm|mười)\s*(?:\(\s*(?P<paren>[\p{L}\s]+)\)\s*)?(?P<unit>ngày\s+làm\s+việc|ngày|tuần|tháng)(?:\s*,?\s*(?:kể\s+)?từ\s+(?P<base>[^,;.\n]*))?"
     );
-    for c in re.captures_iter(text) {
+    let bounded = || {
+        crate::regex!(
+            r"(?i)trong\s+(?P<kind>thời\s+hạn|vòng|thời\s+gian|khoảng)?\s*(?P<n>\d{1,3}|một|hai|ba|bốn|sáu|bảy|tám|chín|mười\s+lăm|mười)\s*(?:\(\s*[\p{L}\s]{1,30}\)\s*)?(?P<unit>ngày\s+làm\s+việc|ngày|tuần|tháng)(?:\s*,?\s*(?:kể\s+)?từ\s+(?P<base>[^,;.\n]{0,80}))?"
+        )
+    };
+    let fits = |c: &regex::Captures<'_>| {
+        crate::re::at_most(c.name("paren"), 30) && crate::re::at_most(c.name("base"), 80)
+    };
+    for c in crate::re::captures_within(loose, bounded, text, fits) {
         let (Some(whole), Some(n), Some(unit)) = (c.get(0), c.name("n"), c.name("unit")) else {
             continue;
         };
@@ -1060,10 +1069,17 @@ fn quota_recurrences(text: &str, out: &mut Vec<RecCand>) {
     {
         return;
     }
-    let re = crate::regex!(
-        r"(?i)(?P<pre>(?:ít\s+nhất|tối\s+thiểu)\s+)?(?P<a>\d{1,3})(?:\s*(?:–|-|—|đến)\s*(?P<b>\d{1,3}))?\s+(?P<unit>\p{L}[\p{L}\s,]{0,30}?)\s*/\s*(?P<per>tuần|tháng|quý|quí|năm)"
+    // `bounded` below with its bounded repetition unbounded (see re::captures_within).
+    let loose = crate::regex!(
+        r"(?i)(?P<pre>(?:ít\s+nhất|tối\s+thiểu)\s+)?(?P<a>\d{1,3})(?:\s*(?:–|-|—|đến)\s*(?P<b>\d{1,3}))?\s+(?P<unit>\p{L}[\p{L}\s,]*?)\s*/\s*(?P<per>tuần|tháng|quý|quí|năm)"
     );
-    for c in re.captures_iter(text) {
+    let bounded = || {
+        crate::regex!(
+            r"(?i)(?P<pre>(?:ít\s+nhất|tối\s+thiểu)\s+)?(?P<a>\d{1,3})(?:\s*(?:–|-|—|đến)\s*(?P<b>\d{1,3}))?\s+(?P<unit>\p{L}[\p{L}\s,]{0,30}?)\s*/\s*(?P<per>tuần|tháng|quý|quí|năm)"
+        )
+    };
+    let fits = |c: &regex::Captures<'_>| crate::re::at_most(c.name("unit"), 31);
+    for c in crate::re::captures_within(loose, bounded, text, fits) {
         let (Some(m), Some(a), Some(unit), Some(per_m)) =
             (c.get(0), c.name("a"), c.name("unit"), c.name("per"))
         else {

@@ -14,102 +14,57 @@ pub fn lowercase(s: &str) -> String {
     if s.contains('Σ') {
         return s.to_lowercase();
     }
-    match String::from_utf8(lowercase_bytes(s)) {
-        Ok(out) => out,
-        Err(_) => lowercase_chars(s),
-    }
+    lowercase_runs(s)
 }
 
-/// [`lowercase_chars`] on the UTF-8 bytes: ASCII, Latin-1 and the Vietnamese letters are
-/// mapped byte by byte (their lower case has the same length and differs in the last byte
-/// only), any other character through [`lowercase_chars`].
-fn lowercase_bytes(s: &str) -> Vec<u8> {
+/// [`lowercase_chars`], copying each run of characters that are their own lower case whole:
+/// ASCII bytes are tested as bytes, other characters are decoded and mapped by
+/// [`simple_lower`] or the table. Nothing is pushed byte by byte nor validated again.
+fn lowercase_runs(s: &str) -> String {
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = String::with_capacity(s.len());
+    // Start of the run of characters not yet copied, all their own lower case.
+    let mut run = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            out.push(b.to_ascii_lowercase());
+            if b.is_ascii_uppercase() {
+                out.push_str(s.get(run..i).unwrap_or(""));
+                out.push(char::from(b.to_ascii_lowercase()));
+                run = i + 1;
+            }
             i += 1;
             continue;
         }
-        let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-        match b {
-            // U+0080–U+00BF have no case.
-            0xC2 => {
-                out.push(b);
-                out.push(b1);
-                i += 2;
-                continue;
-            }
-            // U+00C0–U+00FF: capitals U+00C0–U+00DE but U+00D7 map 0x20 up.
-            0xC3 => {
-                let small = (0x80..=0x9E).contains(&b1) && b1 != 0x97;
-                out.push(b);
-                out.push(if small { b1 + 0x20 } else { b1 });
-                i += 2;
-                continue;
-            }
-            // Ă Đ Ĩ Ũ Ơ Ư (U+0102, U+0110, U+0128, U+0168, U+01A0, U+01AF) and their small
-            // letters.
-            0xC4 if matches!(b1, 0x82 | 0x83 | 0x90 | 0x91 | 0xA8 | 0xA9) => {
-                out.push(b);
-                out.push(b1 | 1);
-                i += 2;
-                continue;
-            }
-            0xC5 if matches!(b1, 0xA8 | 0xA9) => {
-                out.push(b);
-                out.push(b1 | 1);
-                i += 2;
-                continue;
-            }
-            0xC6 if matches!(b1, 0xA0 | 0xA1) => {
-                out.push(b);
-                out.push(b1 | 1);
-                i += 2;
-                continue;
-            }
-            0xC6 if matches!(b1, 0xAF | 0xB0) => {
-                out.push(b);
-                out.push(0xB0);
-                i += 2;
-                continue;
-            }
-            // Latin Extended Additional U+1EA0–U+1EFF (E1 BA A0 – E1 BB BF): an even code
-            // point is a capital, the next its small letter.
-            0xE1 if matches!(b1, 0xBA | 0xBB) => {
-                let b2 = bytes.get(i + 2).copied().unwrap_or(0);
-                if b1 == 0xBB || b2 >= 0xA0 {
-                    out.push(b);
-                    out.push(b1);
-                    out.push(b2 | 1);
-                    i += 3;
-                    continue;
-                }
-            }
-            // General punctuation U+2000–U+206F (E2 80 80 – E2 81 AF) has no case.
-            0xE2 if b1 == 0x80 || (b1 == 0x81 && bytes.get(i + 2).is_some_and(|&x| x <= 0xAF)) => {
-                out.extend_from_slice(bytes.get(i..i + 3).unwrap_or(&[]));
-                i += 3;
-                continue;
-            }
-            _ => {}
-        }
-        // Any other character, through the table.
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        let mut buf = [0u8; 4];
-        for l in c.to_lowercase() {
-            out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+        let n = c.len_utf8();
+        match simple_lower(c) {
+            Some(l) if l == c => {}
+            Some(l) => {
+                out.push_str(s.get(run..i).unwrap_or(""));
+                out.push(l);
+                run = i + n;
+            }
+            None => {
+                let mut lower = c.to_lowercase();
+                if lower.len() != 1 || lower.next() != Some(c) {
+                    out.push_str(s.get(run..i).unwrap_or(""));
+                    out.extend(c.to_lowercase());
+                    run = i + n;
+                }
+            }
         }
-        i += c.len_utf8();
+        i += n;
     }
+    out.push_str(s.get(run..).unwrap_or(""));
     out
 }
 
-/// `s.to_lowercase()` for a text without "Σ", character by character.
+/// `s.to_lowercase()` for a text without "Σ", character by character: what
+/// [`lowercase_runs`] must give.
+#[cfg(test)]
 fn lowercase_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -122,6 +77,7 @@ fn lowercase_chars(s: &str) -> String {
 }
 
 /// The lower case of `c` when it is one of the characters mapped by arithmetic here.
+#[inline]
 fn simple_lower(c: char) -> Option<char> {
     let u = u32::from(c);
     let l = match u {
@@ -141,19 +97,35 @@ fn simple_lower(c: char) -> Option<char> {
     char::from_u32(l)
 }
 
-/// `s.to_lowercase().starts_with(prefix)` without lowercasing all of a long `s`: only as many
-/// characters as `prefix` has bytes, plus one, are lowercased (every character lowercases to at
-/// least one byte, and only "Σ" lowercases differently by what follows it).
+/// `s.to_lowercase().starts_with(prefix)` without lowercasing `s` into a new string: the lower
+/// case of each character in turn is compared with what is left of `prefix`, up to its end
+/// (only "Σ" lowercases differently by what surrounds it: a text reaching one first is
+/// lowercased whole).
 pub fn lower_starts_with(s: &str, prefix: &str) -> bool {
-    let head_end = s
-        .char_indices()
-        .nth(prefix.len() + 1)
-        .map_or(s.len(), |(i, _)| i);
-    let head = s.get(..head_end).unwrap_or(s);
-    if head.contains('Σ') {
-        return s.to_lowercase().starts_with(prefix);
+    let mut rest = prefix.as_bytes();
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if rest.is_empty() {
+            return true;
+        }
+        if c == 'Σ' {
+            return s.to_lowercase().starts_with(prefix);
+        }
+        if let Some(l) = simple_lower(c) {
+            let Some(r) = rest.strip_prefix(l.encode_utf8(&mut buf).as_bytes()) else {
+                return false;
+            };
+            rest = r;
+        } else {
+            for l in c.to_lowercase() {
+                let Some(r) = rest.strip_prefix(l.encode_utf8(&mut buf).as_bytes()) else {
+                    return false;
+                };
+                rest = r;
+            }
+        }
     }
-    lowercase(head).starts_with(prefix)
+    rest.is_empty()
 }
 
 #[cfg(test)]
@@ -185,13 +157,13 @@ mod tests {
     }
 
     #[test]
-    fn byte_and_character_lowercasing_agree() {
+    fn run_and_character_lowercasing_agree() {
         let mut all = String::new();
         for u in 0..=0x10FFFF_u32 {
             if let Some(c) = char::from_u32(u).filter(|&c| c != 'Σ') {
                 assert_eq!(
-                    String::from_utf8(lowercase_bytes(&c.to_string())).ok(),
-                    Some(lowercase_chars(&c.to_string())),
+                    lowercase_runs(&c.to_string()),
+                    lowercase_chars(&c.to_string()),
                     "U+{u:04X}"
                 );
                 all.push(c);

@@ -189,8 +189,15 @@ pub fn parse_meeting(
                 }
             }
         }
-        let re = crate::regex!(r"(?i)vắng\s*(có lý do|không có lý do|[^:]{0,60})?\s*:\s*(.*)$");
-        if let Some(c) = re.captures(p) {
+        // `bounded` with its bounded repetition unbounded (see re::captures_within).
+        let loose = crate::regex!(r"(?i)vắng\s*(có lý do|không có lý do|[^:]*)?\s*:\s*(.*)$");
+        let bounded =
+            || crate::regex!(r"(?i)vắng\s*(có lý do|không có lý do|[^:]{0,60})?\s*:\s*(.*)$");
+        let fits = |c: &regex::Captures<'_>| crate::re::at_most(c.get(1), 60);
+        if let Some(c) = crate::re::captures_within(loose, bounded, p, fits)
+            .into_iter()
+            .next()
+        {
             let reason = c
                 .get(1)
                 .map(|x| x.as_str().trim().to_string())

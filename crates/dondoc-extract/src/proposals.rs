@@ -869,7 +869,7 @@ fn org_subject(ctx: &Ctx, st: &str, l: &str) -> Option<(usize, usize, usize, Org
 /// Grammar (5): groups that are no organisation requesting something in running text.
 fn group_requests(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &Covered) {
     let group = crate::regex!(
-        r"(?i)\b(?:(?:(?:các|nhiều|một\s+số|có|đa\s+số)\s+)?(?:cử\s+tri|đại\s+biểu|người\s+dân|hộ\s+dân|đoàn\s+viên|hội\s+viên|người\s+lao\s+động)|(?:các|nhiều|một\s+số|có|đa\s+số)\s+ý\s+kiến)\b"
+        r"(?i)((?:(?:(?:các|nhiều|một\s+số|có|đa\s+số)\s+)?(?:cử\s+tri|đại\s+biểu|người\s+dân|hộ\s+dân|đoàn\s+viên|hội\s+viên|người\s+lao\s+động)|(?:các|nhiều|một\s+số|có|đa\s+số)\s+ý\s+kiến))(?:\W|\z)"
     );
     // Between the group and its verb: adverbs, or a first verb of speech and a comma.
     let gap_ok =
@@ -892,8 +892,9 @@ fn group_requests(ctx: &Ctx, out: &mut Vec<Proposal>, covered_paras: &Covered) {
             };
             let l = crate::lower::lowercase(st);
             let mut found = None;
-            for c in group.captures_iter(st) {
-                let Some(all) = c.get(0) else {
+            // `\b(?:…)\b` matched without the regex engine checking `\b` (see re.rs).
+            for c in crate::re::captures_between_boundaries(group, st) {
+                let Some(all) = c.get(1) else {
                     continue;
                 };
                 let Some(rest) = l.get(all.end()..) else {

@@ -47,20 +47,36 @@ fn already_inline(s: &str) -> bool {
     if s.starts_with(' ') || s.ends_with(' ') {
         return false;
     }
+    let bytes = s.as_bytes();
     let mut prev: Option<char> = None;
-    let mut chars = s.chars().peekable();
     // Whether every character so far is one the NFC quick check passes without looking.
     let mut trivial = true;
-    while let Some(c) = chars.next() {
-        trivial = trivial && trivially_nfc(c);
-        if c == ' ' {
-            if prev == Some(' ') {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII, byte by byte: NFC, never a tone to move; a space must not follow a space, and
+        // no other whitespace or control character may appear.
+        if b.is_ascii() {
+            if b == b' ' {
+                if prev == Some(' ') {
+                    return false;
+                }
+            } else if b.is_ascii_control() {
                 return false;
             }
-        } else if is_space(c) || c.is_control() || ('\u{200c}'..='\u{200f}').contains(&c) {
+            prev = Some(char::from(b));
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            return false;
+        };
+        i += c.len_utf8();
+        trivial = trivial && trivially_nfc(c);
+        if is_space(c) || c.is_control() || ('\u{200c}'..='\u{200f}').contains(&c) {
             return false;
         }
-        if !c.is_ascii() && may_move_tone(prev, c, chars.peek().copied()) {
+        let next = s.get(i..).and_then(|r| r.chars().next());
+        if may_move_tone(prev, c, next) {
             return false;
         }
         prev = Some(c);

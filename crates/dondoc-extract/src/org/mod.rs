@@ -6,7 +6,7 @@ pub mod lexicon;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
+use regex_automata::{Anchored, Input, MatchKind, PatternID, meta};
 
 use crate::model::{Level, Org, OrgKind};
 use lexicon::{
@@ -83,14 +83,17 @@ struct Found {
 /// The lexicon's phrases, matched as `(?i)\b(?:(p1)|(p2)|…)\b` would be (leftmost-first, longest
 /// phrase first), without running that regex: its Unicode `\b` keeps the regex crate off its
 /// lazy DFA on non-ASCII text, so every search of it was a slow NFA simulation over the whole
-/// rest of the text. Instead a phrase regex without word boundaries (DFA-friendly) finds where
-/// a mention may start, a multi-pattern DFA tells which phrases match from there, and only
-/// those phrases are checked with their word boundaries, anchored at that position.
+/// rest of the text. Instead the phrases without word boundaries (DFA-friendly) find where a
+/// mention may start. There, with `\b` before, the first phrase matching (and its end) is the
+/// one the alternation picks when `\b` holds at that end too; else the phrases from that one
+/// on that match there (each searched anchored on its own) are checked in turn, with their
+/// word boundaries, the same way or with their own `\b(?:p)\b`.
 struct Lexicon {
     /// Every phrase, no word boundaries: a superset of the starts of the real matches.
     loose: Regex,
-    /// The same phrases as separate patterns, all match semantics: which may match at a start.
-    loose_set: Option<meta::Regex>,
+    /// The same phrases as separate patterns, leftmost-first (the alternation of them, telling
+    /// which matched), searched anchored only (on all or on one pattern).
+    first: Option<meta::Regex>,
     /// Each phrase with its word boundaries, compiled on first use.
     exact: Vec<(String, OnceLock<Option<meta::Regex>>)>,
     /// The entry of each phrase, in the same (priority) order.
@@ -113,29 +116,24 @@ fn lexicon() -> &'static Lexicon {
         alts.sort_by_key(|b| std::cmp::Reverse(b.0));
         let patterns: Vec<String> = alts.iter().map(|(_, p, _)| format!("(?i:{p})")).collect();
         let loose = crate::re::compile(&format!("(?:{})", patterns.join("|")));
-        // Searched anchored only, by the lazy DFA: no prefilter, one-pass DFA or backtracker
-        // to build (the engines a meta regex picks never change what it finds).
-        let loose_set = meta::Regex::builder()
+        let first = meta::Regex::builder()
             .configure(
                 meta::Regex::config()
-                    .match_kind(MatchKind::All)
+                    .match_kind(MatchKind::LeftmostFirst)
                     .auto_prefilter(false)
                     .onepass(false)
                     .backtrack(false),
             )
             .build_many(&patterns)
             .ok();
-        debug_assert!(
-            loose_set.is_some(),
-            "the lexicon's phrase set does not compile"
-        );
+        debug_assert!(first.is_some(), "the lexicon's phrase set does not compile");
         let exact = alts
             .iter()
             .map(|(_, p, _)| (format!(r"(?i)\b(?:{p})\b"), OnceLock::new()))
             .collect();
         Lexicon {
             loose,
-            loose_set,
+            first,
             exact,
             entries: alts.iter().map(|(_, _, e)| *e).collect(),
         }
@@ -147,15 +145,35 @@ impl Lexicon {
     /// alternation would pick it: the first phrase in priority order that matches there, with
     /// its match end.
     fn match_at(&self, text: &str, start: usize) -> Option<(usize, &'static Entry)> {
-        if start > text.len() {
+        // Every phrase's match starts with `\b`.
+        if start > text.len() || !crate::re::is_word_boundary(text, start) {
             return None;
         }
-        let set_re = self.loose_set.as_ref()?;
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-        let mut set = PatternSet::new(set_re.pattern_len());
-        set_re.which_overlapping_matches(&input, &mut set);
-        for pid in set.iter() {
-            let (source, cell) = self.exact.get(pid.as_usize())?;
+        // The first phrase matching here without boundaries, with its leftmost-first end: when
+        // `\b` holds there, that phrase's `\b(?:p)\b` matches with that end, and no phrase
+        // before it matches at all.
+        let first_re = self.first.as_ref()?;
+        let first = first_re.search(&input)?;
+        if crate::re::is_word_boundary(text, first.end()) {
+            return Some((first.end(), *self.entries.get(first.pattern().as_usize())?));
+        }
+        // Else the phrases in turn from that one on (none before it matches here), as the
+        // alternation tries them: one that matches without boundaries and has `\b` at its
+        // leftmost-first end matches with it; one without `\b` there goes through its own
+        // `\b(?:p)\b`, which may end elsewhere.
+        for k in first.pattern().as_usize()..first_re.pattern_len() {
+            let pid = PatternID::new(k).ok()?;
+            let on_pid = Input::new(text)
+                .range(start..)
+                .anchored(Anchored::Pattern(pid));
+            let Some(m) = first_re.search(&on_pid) else {
+                continue;
+            };
+            if crate::re::is_word_boundary(text, m.end()) {
+                return Some((m.end(), *self.entries.get(k)?));
+            }
+            let (source, cell) = self.exact.get(k)?;
             let exact = cell.get_or_init(|| {
                 // Unicode word boundaries keep the DFAs off non-ASCII text and the backtracker
                 // is slower on these short anchored searches: the PikeVM alone is the fastest
@@ -174,7 +192,7 @@ impl Lexicon {
                 re
             });
             if let Some(m) = exact.as_ref().and_then(|re| re.search(&input)) {
-                return Some((m.end(), *self.entries.get(pid.as_usize())?));
+                return Some((m.end(), *self.entries.get(k)?));
             }
         }
         None
@@ -209,7 +227,8 @@ fn fields_re() -> &'static Regex {
         let mut fields: Vec<&str> = FIELDS.to_vec();
         fields.sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
         let alts: Vec<String> = fields.iter().map(|f| lexicon::phrase_pattern(f)).collect();
-        crate::re::compile(&format!(r"(?i)^(?:{})\b", alts.join("|")))
+        // `^(?:…)\b` as `^(…)(?:\W|\z)` (see `crate::re::before_boundary`).
+        crate::re::compile(&format!(r"(?i)^((?:{}))(?:\W|\z)", alts.join("|")))
     })
 }
 
@@ -231,8 +250,8 @@ fn field_tail(after: &str) -> Option<(usize, usize)> {
     if let Some(m) = list.find(after) {
         let mut pos = m.end();
         let mut count = 0;
-        while let Some(f) = fields_re().find(rest(after, pos)) {
-            pos += f.end();
+        while let Some(f) = crate::re::before_boundary(fields_re(), rest(after, pos)) {
+            pos += f;
             count += 1;
             match sep.find(rest(after, pos)) {
                 Some(s) if fields_re().is_match(rest(after, pos + s.end())) => pos += s.end(),
@@ -242,8 +261,8 @@ fn field_tail(after: &str) -> Option<(usize, usize)> {
         return (count > 0).then_some((pos, count));
     }
     let sp = space.find(after)?;
-    let f = fields_re().find(rest(after, sp.end()))?;
-    Some((sp.end() + f.end(), 1))
+    let f = crate::re::before_boundary(fields_re(), rest(after, sp.end()))?;
+    Some((sp.end() + f, 1))
 }
 
 /// Capitalised name words after a head ("Trường Mẫu giáo Công Hải", "Lào Cai").
@@ -263,36 +282,54 @@ fn company_tail(after: &str) -> usize {
 /// A Party committee after an organ ("Ban Dân vận Huyện ủy", "Ủy ban Kiểm tra Đảng ủy xã").
 fn uy_attach(after: &str) -> usize {
     let re = crate::regex!(
-        r"(?i)^\s+(?:của\s+)?(?:Ban\s+Chấp\s+hành\s+)?(?:tỉnh|thành|huyện|quận|thị|đảng)\s+(?:ủy|uỷ)\b"
+        r"(?i)^(\s+(?:của\s+)?(?:Ban\s+Chấp\s+hành\s+)?(?:tỉnh|thành|huyện|quận|thị|đảng)\s+(?:ủy|uỷ))(?:\W|\z)"
     );
-    re.find(after).map_or(0, |m| m.end())
+    crate::re::before_boundary(re, after).unwrap_or(0)
 }
 
 /// A state body after a Party organ ("Ban cán sự đảng UBND tỉnh", "Đảng đoàn HĐND").
 fn state_attach(after: &str) -> usize {
     let re = crate::regex!(
-        r"(?i)^\s+(?:[uư]bnd|hđnd|mttq|ủy\s+ban\s+nhân\s+dân|uỷ\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ủy\s+ban\s+mttq|uỷ\s+ban\s+mttq|ủy\s+ban\s+mặt\s+trận\s+tổ\s+quốc(?:\s+việt\s+nam)?)\b"
+        r"(?i)^(\s+(?:[uư]bnd|hđnd|mttq|ủy\s+ban\s+nhân\s+dân|uỷ\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ủy\s+ban\s+mttq|uỷ\s+ban\s+mttq|ủy\s+ban\s+mặt\s+trận\s+tổ\s+quốc(?:\s+việt\s+nam)?))(?:\W|\z)"
     );
-    re.find(after).map_or(0, |m| m.end())
+    crate::re::before_boundary(re, after).unwrap_or(0)
 }
 
 /// A level qualifier after a mention, with a place name ("tỉnh Lào Cai", "các xã, phường",
 /// "cấp tỉnh", "Thành phố").
 fn qualifier(after: &str) -> usize {
+    // The same as `exact` below but for its `\b`s: each but the last is implied by the
+    // `\s*,` that follows it, the last is `(?:\W|\z)` (see `crate::re::before_boundary`), so
+    // the lazy DFA runs it; group 1 is the match, the word group 2. After "tp." (no word
+    // character at its end) the boundary is the other way round: there `exact` decides.
     let re = crate::regex!(
-        r"(?i:^\s*(?:,\s*)?(?:các\s+)?(?:cấp\s+)?(tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu|trung\s+ương|cơ\s+sở)\b(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu)\b)*)"
+        r"(?i:^(\s*(?:,\s*)?(?:các\s+)?(?:cấp\s+)?(tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu|trung\s+ương|cơ\s+sở)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))*))(?:\W|\z)"
     );
     let Some(c) = re.captures(after) else {
         return 0;
     };
-    let Some(all) = c.get(0) else { return 0 };
+    let (Some(mut all), Some(mut word)) = (c.get(1), c.get(2)) else {
+        return 0;
+    };
+    if crate::lower::lower_starts_with(word.as_str(), "tp") {
+        let exact = crate::regex!(
+            r"(?i:^\s*(?:,\s*)?(?:các\s+)?(?:cấp\s+)?(tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu|trung\s+ương|cơ\s+sở)\b(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu)\b)*)"
+        );
+        let Some(c) = exact.captures(after) else {
+            return 0;
+        };
+        (all, word) = match (c.get(0), c.get(1)) {
+            (Some(a), Some(w)) => (a, w),
+            _ => return 0,
+        };
+    }
     let leading_comma = all.as_str().trim_start().starts_with(',');
     if leading_comma {
         return 0;
     }
-    let word = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
+    let word = word.as_str().to_lowercase();
     let mut end = all.end();
-    if word == "xã" && crate::regex!(r"(?i)^\s+hội\b").is_match(rest(after, end)) {
+    if word == "xã" && crate::regex!(r"(?i)^\s+hội(?:\W|\z)").is_match(rest(after, end)) {
         return 0;
     }
     let names = crate::regex!(r"^(?:\s*:)?(?:\s+\p{Lu}\p{Ll}*)+");
@@ -306,10 +343,11 @@ fn qualifier(after: &str) -> usize {
     end
 }
 
-/// Level words, most local wins in [`level_of`].
+/// Level words, most local wins in [`level_of`]; `(…)(?:\W|\z)` is `\b(?:…)\b` for
+/// [`crate::re::captures_between_boundaries`].
 fn level_words() -> &'static Regex {
     crate::regex!(
-        r"(?i)\b(?:(trung\s+ương|chính\s+phủ|quốc\s+hội)|(tỉnh|thành\s+phố|thành\s+(?:ủy|uỷ)|thành\s+đoàn|tp)|(huyện|quận|thị\s+xã|thị\s+(?:ủy|uỷ))|(xã|phường|thị\s+trấn|đặc\s+khu|cơ\s+sở))\b"
+        r"(?i)((?:(trung\s+ương|chính\s+phủ|quốc\s+hội)|(tỉnh|thành\s+phố|thành\s+(?:ủy|uỷ)|thành\s+đoàn|tp)|(huyện|quận|thị\s+xã|thị\s+(?:ủy|uỷ))|(xã|phường|thị\s+trấn|đặc\s+khu|cơ\s+sở)))(?:\W|\z)"
     )
 }
 
@@ -317,17 +355,20 @@ fn level_words() -> &'static Regex {
 /// where several are named (a header "ĐẢNG BỘ TỈNH … ĐẢNG ỦY XÃ …"), the most local.
 pub fn level_of(text: &str) -> Option<Level> {
     let mut best: Option<Level> = None;
-    for c in level_words().captures_iter(text) {
-        let level = if c.get(1).is_some() {
+    // `\b(?:…)\b` matched without the regex engine checking `\b` (see re.rs): the groups
+    // of the alternation are 2 to 5.
+    for c in crate::re::captures_between_boundaries(level_words(), text) {
+        let level = if c.get(2).is_some() {
             Level::TrungUong
-        } else if c.get(2).is_some() {
-            Level::Tinh
         } else if c.get(3).is_some() {
+            Level::Tinh
+        } else if c.get(4).is_some() {
             Level::Huyen
         } else {
-            let Some(m) = c.get(4) else { continue };
+            let Some(m) = c.get(5) else { continue };
             let after = rest(text, m.end());
-            if m.as_str().to_lowercase() == "xã" && crate::regex!(r"(?i)^\s+hội\b").is_match(after)
+            if m.as_str().to_lowercase() == "xã"
+                && crate::regex!(r"(?i)^\s+hội(?:\W|\z)").is_match(after)
             {
                 continue;
             }
@@ -367,7 +408,7 @@ fn build(text: &str, start: usize, end: usize, entry: &Entry, ctx: &OrgCtx) -> O
     }
     if !named && entry.flags & LONG_NAME != 0 {
         let re = crate::regex!(
-            r"^((?:\s+[\p{L}\p{N}]+){0,8}?)\s+(?i:tỉnh|huyện|thành\s+phố|xã|phường)\b"
+            r"^((?:\s+[\p{L}\p{N}]+){0,8}?)\s+(?i:tỉnh|huyện|thành\s+phố|xã|phường)(?:\W|\z)"
         );
         if let Some(g) = re.captures(rest(text, end)).and_then(|c| c.get(1))
             && g.end() > 0
@@ -658,12 +699,17 @@ pub fn find_assignment(sentence: &str, ctx: &OrgCtx) -> Assignment {
             out.lead = resolve(t, ctx);
         }
         let after = rest(sentence, b.mention.end);
-        out.own_commitment = crate::regex!(r"(?i)^\s*(?:cũng\s+)?sẽ\b").is_match(after);
+        out.own_commitment = crate::regex!(r"(?i)^\s*(?:cũng\s+)?sẽ(?:\W|\z)").is_match(after);
     }
     let in_lead = |i: usize| lead.is_some_and(|(f, t)| i >= f && i < t);
     // Collaborators.
-    let coop = crate::regex!(r"(?i)\bphối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?");
-    for m in coop.find_iter(sentence) {
+    // Word boundaries checked outside the regex engine, as in the rest of this function (see
+    // re.rs): `\b` is the boundary check, `(…)(?:\W|\z)` a `\b` after a word.
+    let coop = crate::regex!(r"(?i)phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?");
+    for m in crate::re::captures_at_boundaries(coop, sentence)
+        .iter()
+        .filter_map(|c| c.get(0))
+    {
         let Some(i) = found.iter().position(|f| f.mention.start >= m.end()) else {
             continue;
         };
@@ -679,8 +725,11 @@ pub fn find_assignment(sentence: &str, ctx: &OrgCtx) -> Assignment {
         out.collaborators.extend(run_orgs(&found, i, to));
     }
     // Report target.
-    let report = crate::regex!(r"(?i)\b(?:báo\s+cáo|trình|gửi\s+về|gửi)\b");
-    for m in report.find_iter(sentence) {
+    let report = crate::regex!(r"(?i)((?:báo\s+cáo|trình|gửi\s+về|gửi))(?:\W|\z)");
+    for m in crate::re::captures_between_boundaries(report, sentence)
+        .iter()
+        .filter_map(|c| c.get(1))
+    {
         let Some(i) = found.iter().position(|f| f.mention.start >= m.end()) else {
             continue;
         };
@@ -703,20 +752,24 @@ pub fn find_assignment(sentence: &str, ctx: &OrgCtx) -> Assignment {
 
 /// The mentions (index range) that lead the sentence.
 fn lead_run(sentence: &str, found: &[Found]) -> Option<(usize, usize)> {
-    let trigger = crate::regex!(r"(?i)\b(giao|đề\s+nghị|yêu\s+cầu|chỉ\s+đạo)\b");
+    // Word boundaries checked outside the regex engine (see re.rs): `\b(?:…)\b` as
+    // `((?:…))(?:\W|\z)` with the leading boundary checked, `\b(?:…)…$` after a word as
+    // `(?:^|\W)(?:…)…$`.
+    let trigger = crate::regex!(r"(?i)((giao|đề\s+nghị|yêu\s+cầu|chỉ\s+đạo))(?:\W|\z)");
     let not_giao = crate::regex!(
-        r"^\s+(?:ban\b|(?i:thông|dịch|lưu|nhiệm\s+vụ|kết|tiếp|nhận|đất|quyền|khoán|cho\s+các\s+hộ)\b)"
+        r"^\s+(?:ban|(?i:thông|dịch|lưu|nhiệm\s+vụ|kết|tiếp|nhận|đất|quyền|khoán|cho\s+các\s+hộ))(?:\W|\z)"
     );
     let gap_ok = crate::regex!(
         r"(?i)^[\s,:]*(?:[^,.;:]{0,30},\s*)?(?:(?:lãnh\s+đạo|chủ\s+tịch|thủ\s+trưởng|giám\s+đốc|đồng\s+chí|các\s+đồng\s+chí|ban\s+thường\s+trực|thường\s+trực)\s+)?$"
     );
-    for c in trigger.captures_iter(sentence) {
-        let Some(m) = c.get(0) else { continue };
+    for c in crate::re::captures_between_boundaries(trigger, sentence) {
+        let Some(m) = c.get(1) else { continue };
         let word = m.as_str().to_lowercase();
         let before = sentence.get(..m.start()).unwrap_or("");
         if word == "giao"
             && (not_giao.is_match(rest(sentence, m.end()))
-                || crate::regex!(r"(?i)\b(?:được|bàn|đã|đang|sẽ|vụ|phân|cấp)\s*$").is_match(before))
+                || crate::regex!(r"(?i)(?:^|\W)(?:được|bàn|đã|đang|sẽ|vụ|phân|cấp)\s*$")
+                    .is_match(before))
         {
             continue;
         }
@@ -727,7 +780,7 @@ fn lead_run(sentence: &str, found: &[Found]) -> Option<(usize, usize)> {
         {
             continue;
         }
-        if crate::regex!(r"(?i)\b(?:kiến\s+nghị|theo|có|các|những|với|của|được)\s*,?\s*$")
+        if crate::regex!(r"(?i)(?:^|\W)(?:kiến\s+nghị|theo|có|các|những|với|của|được)\s*,?\s*$")
             .is_match(before)
         {
             continue;
@@ -748,12 +801,15 @@ fn lead_run(sentence: &str, found: &[Found]) -> Option<(usize, usize)> {
     let leader = crate::regex!(
         r"(?i)^(?:(?:lãnh\s+đạo|chủ\s+tịch|thủ\s+trưởng|giám\s+đốc|trưởng|ban\s+thường\s+trực|thường\s+trực|đồng\s+chí)(?:\s+các)?)?$"
     );
-    let framing = p.ends_with(',') && p.len() <= 200 && !trigger.is_match(p);
+    let framing = p.ends_with(',')
+        && p.len() <= 200
+        && crate::re::captures_between_boundaries(trigger, p).is_empty();
     if leader.is_match(p) || framing {
         let to = run_end(sentence, found, 0, false);
         let last = found.get(to - 1)?;
         let after = rest(sentence, last.mention.end);
-        if crate::regex!(r"(?i)^\s*(?:của|về|thuộc|do|tại|trong|đối\s+với)\b").is_match(after)
+        if crate::regex!(r"(?i)^\s*(?:của|về|thuộc|do|tại|trong|đối\s+với)(?:\W|\z)")
+            .is_match(after)
         {
             return None;
         }
