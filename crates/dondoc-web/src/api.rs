@@ -336,7 +336,7 @@ async fn list_assignments(
         .store
         .list_assignments(&f, q.limit(), q.offset.unwrap_or(0))
         .await?;
-    let total = state.store.count_assignments(&f).await?;
+    let total = count_cached(&state, &f).await?;
     let body: Vec<AssignmentDto> = list.iter().map(AssignmentDto::from).collect();
     Ok((
         [(
@@ -346,6 +346,21 @@ async fn list_assignments(
         Json(body),
     )
         .into_response())
+}
+
+/// How many assignments match a (viewer-limited) filter, through the counts cache.
+pub async fn count_cached(state: &AppState, f: &AssignmentFilter) -> Result<u64, WebError> {
+    let as_of = match f.as_of {
+        Some(d) => d,
+        None => dondoc_store::today()?,
+    };
+    let key = format!("{f:?}|{as_of}");
+    if let Some(n) = state.cache.total(&key) {
+        return Ok(n);
+    }
+    let n = state.store.count_assignments(f).await?;
+    state.cache.put_total(key, n);
+    Ok(n)
 }
 
 #[utoipa::path(get, path = "/api/v1/assignments/{id}", responses((status = 200, body = AssignmentDto), (status = 404)))]
@@ -416,7 +431,10 @@ pub async fn apply_action(
         )
         .await
     {
-        Ok(_) => Ok(state.store.get_assignment(id).await?),
+        Ok(_) => {
+            state.cache.clear();
+            Ok(state.store.get_assignment(id).await?)
+        }
         Err(e) => {
             let e = WebError::from(e);
             if e.status == StatusCode::FORBIDDEN {
@@ -709,6 +727,7 @@ pub async fn publish_for(
         .store
         .publish_notice(id, &viewer.user.username)
         .await?;
+    state.cache.clear();
     state.store.index_pending().await?;
     Ok(sum)
 }
@@ -782,15 +801,19 @@ pub async fn visible_counts(
     to: Date,
     as_of: Date,
 ) -> Result<Vec<dondoc_store::OrgCounts>, WebError> {
-    let mut c = state
-        .store
-        .period_counts(
-            from,
-            to,
-            as_of,
-            viewer.sees_restricted() && viewer.own_org().is_none(),
-        )
-        .await?;
+    let restricted = viewer.sees_restricted() && viewer.own_org().is_none();
+    let key = format!("{from}|{to}|{as_of}|{restricted}");
+    let mut c = match state.cache.period(&key) {
+        Some(c) => c,
+        None => {
+            let c = state
+                .store
+                .period_counts(from, to, as_of, restricted)
+                .await?;
+            state.cache.put_period(key, c.clone());
+            c
+        }
+    };
     if let Some(own) = viewer.own_org() {
         c.retain(|c| c.organisation_id == Some(own));
     }

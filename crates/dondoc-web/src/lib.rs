@@ -21,6 +21,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod cache;
 pub mod error;
 pub mod pages;
 pub mod views;
@@ -47,6 +48,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// The largest upload accepted, in bytes.
     pub max_upload: usize,
+    /// How long counts (dashboard, list totals) are reused; zero: never.
+    pub counts_ttl: std::time::Duration,
 }
 
 impl Default for Config {
@@ -56,6 +59,7 @@ impl Default for Config {
             session: SessionPolicy::default(),
             secure_cookies: true,
             max_upload: 20 * 1024 * 1024,
+            counts_ttl: std::time::Duration::from_secs(10),
         }
     }
 }
@@ -70,7 +74,8 @@ fn env_secs(name: &str) -> Option<std::time::Duration> {
 impl Config {
     /// The defaults, changed by `DONDOC__AUTH__MAX_FAILURES`, `DONDOC__AUTH__LOCKOUT_SECS`,
     /// `DONDOC__AUTH__IDLE_SECS`, `DONDOC__AUTH__LIFETIME_SECS`, `DONDOC__AUTH__TOTP_ADMINS=true`
-    /// (administrators need a second factor) and `DONDOC__WEB__SECURE_COOKIES=false`.
+    /// (administrators need a second factor), `DONDOC__WEB__COUNTS_TTL_SECS` and
+    /// `DONDOC__WEB__SECURE_COOKIES=false`.
     pub fn from_env() -> Config {
         let mut c = Config::default();
         if let Some(n) = std::env::var("DONDOC__AUTH__MAX_FAILURES")
@@ -89,6 +94,9 @@ impl Config {
         if let Some(d) = env_secs("DONDOC__AUTH__LIFETIME_SECS") {
             c.session.absolute = d;
         }
+        if let Some(d) = env_secs("DONDOC__WEB__COUNTS_TTL_SECS") {
+            c.counts_ttl = d;
+        }
         if std::env::var("DONDOC__AUTH__TOTP_ADMINS")
             .is_ok_and(|v| matches!(v.trim(), "true" | "1" | "on"))
         {
@@ -103,11 +111,23 @@ impl Config {
     }
 }
 
-/// What every handler shares: the store and the configuration. Cheap to clone.
+/// What every handler shares: the store, the configuration and the counts cache. Cheap to
+/// clone.
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
+    pub cache: Arc<cache::Cache>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: Config) -> AppState {
+        AppState {
+            store,
+            cache: Arc::new(cache::Cache::new(config.counts_ttl)),
+            config: Arc::new(config),
+        }
+    }
 }
 
 /// The whole application.

@@ -605,7 +605,7 @@ async fn assignments(
     let limit = q.limit.unwrap_or(50).clamp(1, 200);
     let offset = q.offset.unwrap_or(0);
     let list = state.store.list_assignments(&f, limit, offset).await?;
-    let total = state.store.count_assignments(&f).await?;
+    let total = api::count_cached(&state, &f).await?;
     let end = offset + list.len() as u64;
     render(&AssignmentsPage {
         l: layout(

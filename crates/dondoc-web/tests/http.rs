@@ -2,7 +2,6 @@
 //! for each test (SQLite always; PostgreSQL too when `DONDOC_TEST_DATABASE_URL` is set), and
 //! driven with an HTTP client as a browser or a script would.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use dondoc_extract::Date;
@@ -175,10 +174,7 @@ impl App {
         store.index_pending().await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let state = AppState {
-            store: store.clone(),
-            config: Arc::new(config),
-        };
+        let state = AppState::new(store.clone(), config);
         let server = tokio::spawn(dondoc_web::serve(listener, state));
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -680,10 +676,7 @@ async fn replicas_share_sessions_and_data() {
         let other = format!("http://{}", listener.local_addr().unwrap());
         let replica = tokio::spawn(dondoc_web::serve(
             listener,
-            AppState {
-                store: Store::connect(&app.url).await.unwrap(),
-                config: Arc::new(Config::default()),
-            },
+            AppState::new(Store::connect(&app.url).await.unwrap(), Config::default()),
         ));
         let t = app.token("dau_moi_a").await;
         let r = app

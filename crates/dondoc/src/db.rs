@@ -585,10 +585,7 @@ pub async fn serve(
         .local_addr()
         .map_or_else(|_| addr.to_owned(), |a| a.to_string());
     println!("dondoc đang chạy tại http://{shown}/ (Ctrl+C để dừng)");
-    let state = dondoc_web::AppState {
-        store,
-        config: std::sync::Arc::new(dondoc_web::Config::from_env()),
-    };
+    let state = dondoc_web::AppState::new(store, dondoc_web::Config::from_env());
     dondoc_web::serve(listener, state).await.map_err(|e| {
         CmdError::internal(format!("Lỗi: máy chủ web dừng bất thường ({e}) [internal]"))
     })
