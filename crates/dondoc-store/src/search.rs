@@ -83,13 +83,23 @@ const SOURCES: &[(SearchKind, &str)] = &[
 ];
 
 /// The folded text, and for each of its bytes the char index in `s` it came from.
+/// ASCII is lower-cased in place; the few distinct other characters of a text are folded once
+/// each.
 fn fold_mapped(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len());
+    let mut seen: std::collections::HashMap<char, String> = std::collections::HashMap::new();
     let mut buf = [0_u8; 4];
     for (i, c) in s.chars().enumerate() {
-        let f = dondoc_text::fold(c.encode_utf8(&mut buf));
-        out.push_str(&f);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
+            continue;
+        }
+        let f = seen
+            .entry(c)
+            .or_insert_with(|| dondoc_text::fold(c.encode_utf8(&mut buf)));
+        out.push_str(f);
         map.extend(std::iter::repeat_n(i, f.len()));
     }
     (out, map)
@@ -169,12 +179,17 @@ pub(crate) fn task_words(backend: Backend, q: &str) -> Option<String> {
     (!words.is_empty()).then(|| fts_query(backend, &words, false))
 }
 
-/// About `width` chars of `body` around the first occurrence of the folded `phrase`, with
-/// the occurrence's char range in the snippet.
-fn snippet(body: &str, phrase: &str, width: usize) -> (String, Option<(usize, usize)>) {
+/// About `width` chars of `body` around the first occurrence of the first of the folded
+/// `phrases` it holds, with the occurrence's char range in the snippet.
+fn snippet_of_first(
+    body: &str,
+    phrases: &[&str],
+    width: usize,
+) -> (String, Option<(usize, usize)>) {
     let chars: Vec<char> = body.chars().collect();
     let (folded, map) = fold_mapped(body);
-    let found = folded.find(phrase).and_then(|b| {
+    let found = phrases.iter().find_map(|phrase| {
+        let b = folded.find(phrase)?;
         let start = *map.get(b)?;
         let end = map.get(b + phrase.len() - 1).map_or(start, |e| e + 1);
         Some((start, end))
@@ -260,6 +275,12 @@ impl Store {
             UserRole::Focal => {
                 vals.push(actor.organisation_id.unwrap_or(-1).into());
                 let o = vals.len();
+                // Everything a focal point may find is in a notice assigning its organisation:
+                // that set, read once, spares most of the per-row checks below.
+                conds.push(format!(
+                    "s.notice_id IN (SELECT t.notice_id FROM tasks t JOIN assignments a
+                        ON a.task_id = t.id WHERE a.organisation_id = ${o})"
+                ));
                 conds.push(format!(
                     "n.state = 'published' AND CASE s.kind
                        WHEN 'task' THEN EXISTS (SELECT 1 FROM assignments a
@@ -301,6 +322,9 @@ impl Store {
             &[false]
         };
         for phrase_pass in passes {
+            if rows.len() >= limit as usize {
+                break;
+            }
             if let Some(q) = vals.first_mut() {
                 *q = Val::from(fts_query(backend, &words, *phrase_pass));
             }
@@ -326,13 +350,8 @@ impl Store {
             })
             .map(|(kind, r)| {
                 let body = r.text(4)?;
-                let (folded, _) = fold_mapped(&body);
-                let needle = if folded.contains(&phrase) {
-                    &phrase
-                } else {
-                    &first
-                };
-                let (snippet, highlight) = snippet(&body, needle, 160);
+                let (snippet, highlight) =
+                    snippet_of_first(&body, &[phrase.as_str(), first.as_str()], 160);
                 let title = r.text(3)?;
                 Ok(SearchHit {
                     kind,
@@ -353,7 +372,7 @@ mod tests {
 
     #[test]
     fn snippet_marks_the_match_in_the_original_text() {
-        let (s, hl) = snippet("Giao Ban Dân vận Huyện ủy chủ trì", "dan van", 160);
+        let (s, hl) = snippet_of_first("Giao Ban Dân vận Huyện ủy chủ trì", &["dan van"], 160);
         let (a, b) = hl.unwrap_or((0, 0));
         let marked: String = s.chars().skip(a).take(b - a).collect();
         assert_eq!(marked, "Dân vận");
@@ -361,7 +380,7 @@ mod tests {
 
     #[test]
     fn snippet_without_match_is_the_start() {
-        let (s, hl) = snippet("Đảng ủy xã", "khong", 5);
+        let (s, hl) = snippet_of_first("Đảng ủy xã", &["khong"], 5);
         assert_eq!(s, "Đảng …");
         assert_eq!(hl, None);
     }

@@ -1520,7 +1520,7 @@ async fn search(
     let text = q.q.unwrap_or_default();
     let hits = state
         .store
-        .search(&text, &v.actor(), v.user.restricted_access, 50)
+        .search(&text, &v.actor(), v.user.restricted_access, 20)
         .await?;
     let mut results = Vec::with_capacity(hits.len());
     for h in hits {
