@@ -275,12 +275,6 @@ impl Store {
             UserRole::Focal => {
                 vals.push(actor.organisation_id.unwrap_or(-1).into());
                 let o = vals.len();
-                // Everything a focal point may find is in a notice assigning its organisation:
-                // that set, read once, spares most of the per-row checks below.
-                conds.push(format!(
-                    "s.notice_id IN (SELECT t.notice_id FROM tasks t JOIN assignments a
-                        ON a.task_id = t.id WHERE a.organisation_id = ${o})"
-                ));
                 conds.push(format!(
                     "n.state = 'published' AND CASE s.kind
                        WHEN 'task' THEN EXISTS (SELECT 1 FROM assignments a
