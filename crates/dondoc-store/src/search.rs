@@ -116,42 +116,19 @@ fn terms(q: &str) -> Vec<String> {
 }
 
 /// The full-text query of the words of a query: all of them (`phrase`: next to each other, in
-/// order), the last one also as a prefix, in the syntax of the backend. The words are
+/// order), as whole words, in the syntax of the backend. (A prefix on the last word would
+/// expand to every word it begins, which costs more than the search itself.) The words are
 /// letters and digits only, so they need no quoting beyond the syntax's own.
 pub(crate) fn fts_query(backend: Backend, words: &[String], phrase: bool) -> String {
     match (backend, phrase) {
-        (Backend::Sqlite, true) => format!("\"{}\"*", words.join(" ")),
-        (Backend::Sqlite, false) => last_as_prefix(words, |w| format!("\"{w}\""), "*", " "),
-        (Backend::Postgres, phrase) => last_as_prefix(
-            words,
-            str::to_owned,
-            ":*",
-            if phrase { " <-> " } else { " & " },
-        ),
+        (Backend::Sqlite, true) => format!("\"{}\"", words.join(" ")),
+        (Backend::Sqlite, false) => words
+            .iter()
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(" "),
+        (Backend::Postgres, phrase) => words.join(if phrase { " <-> " } else { " & " }),
     }
-}
-
-/// The words, each written by `word`, the last one followed by `prefix`, joined by `sep`.
-fn last_as_prefix(
-    words: &[String],
-    word: impl Fn(&str) -> String,
-    prefix: &str,
-    sep: &str,
-) -> String {
-    let n = words.len();
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let w = word(w);
-            if i + 1 == n {
-                format!("{w}{prefix}")
-            } else {
-                w
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(sep)
 }
 
 /// The condition that `search_index s` holds the words of `$n` (a [`fts_query`]).
@@ -382,19 +359,16 @@ mod tests {
     #[test]
     fn full_text_queries_per_backend() {
         let w = terms("Dân vận khéo");
-        assert_eq!(fts_query(Backend::Sqlite, &w, true), "\"dan van kheo\"*");
+        assert_eq!(fts_query(Backend::Sqlite, &w, true), "\"dan van kheo\"");
         assert_eq!(
             fts_query(Backend::Sqlite, &w, false),
-            "\"dan\" \"van\" \"kheo\"*"
+            "\"dan\" \"van\" \"kheo\""
         );
         assert_eq!(
             fts_query(Backend::Postgres, &w, true),
-            "dan <-> van <-> kheo:*"
+            "dan <-> van <-> kheo"
         );
-        assert_eq!(
-            fts_query(Backend::Postgres, &w, false),
-            "dan & van & kheo:*"
-        );
+        assert_eq!(fts_query(Backend::Postgres, &w, false), "dan & van & kheo");
     }
 
     #[test]
