@@ -247,7 +247,20 @@ impl Store {
         let backend = tx.backend();
         // Visibility, on placeholders from $2 on ($1 is the full-text query).
         let mut vals: Vec<Val> = vec![Val::from(String::new())];
-        let mut conds: Vec<String> = vec![fts_condition(backend, 1)];
+        // SQLite walks the full-text index newest first and stops at the limit; PostgreSQL
+        // takes the matching rows from its GIN index.
+        let (from, order, mut conds) = match backend {
+            Backend::Sqlite => (
+                "search_fts f JOIN search_index s ON s.rowid = f.rowid",
+                "f.rowid DESC",
+                vec!["search_fts MATCH $1".to_owned()],
+            ),
+            Backend::Postgres => (
+                "search_index s",
+                "s.id DESC",
+                vec![fts_condition(backend, 1)],
+            ),
+        };
         match actor.role {
             UserRole::Focal => {
                 vals.push(actor.organisation_id.unwrap_or(-1).into());
@@ -275,12 +288,8 @@ impl Store {
         let limit = limit.min(200);
         vals.push(i64::from(limit).into());
         let lim = vals.len();
-        let order = match backend {
-            Backend::Sqlite => "s.rowid DESC",
-            Backend::Postgres => "s.id DESC",
-        };
         let sql = format!(
-            "SELECT s.kind, s.ref_id, s.notice_id, s.title, s.body FROM search_index s
+            "SELECT s.kind, s.ref_id, s.notice_id, s.title, s.body FROM {from}
              JOIN notices n ON n.id = s.notice_id
              WHERE {} ORDER BY {order} LIMIT ${lim}",
             conds.join(" AND ")
