@@ -27,6 +27,8 @@
 //! | `tasks` | id, notice_id, ord, ext_id (`t3`), section, text, deadline_due, deadline_text, urgent, recurrence (JSON), quota_min, quota_max, quota_unit, span_start, span_end | created at publication |
 //! | `assignments` | id, task_id, organisation_id (NULL if unresolved), unresolved_mention, role (`lead`/`collab`), status (default `chua_nhan`), due, period (`2018-Q2` for a recurring instance), done_on, created_at, updated_at, requested_due, requested_reason (a pending extension request) | one per (task, organisation, period); statuses change only through [`Store::act`] |
 //! | `assignment_tally` | due, org_key, created_on, status, done_on, n | counts of assignments kept by triggers (sentinels `''` and `-1` for none); what counts read |
+//! | `sessions` | token_hash, user_id, csrf, created_at, last_seen_at | web log-in sessions (only the token's SHA-256) |
+//! | `search_index` (+ `search_fts` on SQLite) | kind, ref_id, notice_id, title, body, folded | derived: notices, tasks, proposals, reports with their text folded by the program; full-text indexed (FTS5 / tsvector); not in backups, rebuilt by `index_pending` |
 //! | `due_changes` | id, assignment_id, old_due, new_due, at, actor, reason | history of due dates |
 //! | `progress_reports` | id, assignment_id, author, text, percent (0–100), created_at | |
 //! | `report_files` | id, report_id, name, sha256, bytes | files attached to a report |
