@@ -1,5 +1,5 @@
-//! A short-lived cache of counts (the dashboard's period counts, a list's total), which are
-//! the costly reads of the busiest pages. Entries live for [`crate::Config::counts_ttl`] and
+//! A short-lived cache of counts (the dashboard's period counts, a list's total) and of the
+//! directory's picker, the repeated reads of the busiest pages. Entries live for [`crate::Config::counts_ttl`] and
 //! are dropped at once when this process changes anything, so a user sees their own change
 //! immediately; a change made through another replica shows within the TTL. Nothing in it is
 //! needed by other replicas: it only spares the database repeated sums.
@@ -10,25 +10,30 @@ use std::time::{Duration, Instant};
 
 use dondoc_store::OrgCounts;
 
+/// Values by key, each with the instant it was read.
+type Timed<V> = Mutex<HashMap<String, (Instant, V)>>;
+
 /// The cached values, by a key that spells out every argument of the read.
 #[derive(Debug, Default)]
 pub struct Cache {
     ttl: Duration,
-    periods: Mutex<HashMap<String, (Instant, Vec<OrgCounts>)>>,
-    totals: Mutex<HashMap<String, (Instant, u64)>>,
+    periods: Timed<Vec<OrgCounts>>,
+    totals: Timed<u64>,
+    /// The directory as (id, name) in Vietnamese order, for the pages' pickers.
+    orgs: Timed<Vec<(String, String)>>,
 }
 
 /// At most this many entries of each kind (then the cache starts afresh).
 const MAX_ENTRIES: usize = 4096;
 
-fn get<V: Clone>(m: &Mutex<HashMap<String, (Instant, V)>>, key: &str, ttl: Duration) -> Option<V> {
+fn get<V: Clone>(m: &Timed<V>, key: &str, ttl: Duration) -> Option<V> {
     let m = m.lock().ok()?;
     m.get(key)
         .filter(|(at, _)| at.elapsed() < ttl)
         .map(|(_, v)| v.clone())
 }
 
-fn put<V>(m: &Mutex<HashMap<String, (Instant, V)>>, key: String, v: V) {
+fn put<V>(m: &Timed<V>, key: String, v: V) {
     if let Ok(mut m) = m.lock() {
         if m.len() >= MAX_ENTRIES {
             m.clear();
@@ -65,8 +70,21 @@ impl Cache {
         }
     }
 
+    pub fn orgs(&self) -> Option<Vec<(String, String)>> {
+        get(&self.orgs, "", self.ttl)
+    }
+
+    pub fn put_orgs(&self, v: Vec<(String, String)>) {
+        if !self.ttl.is_zero() {
+            put(&self.orgs, String::new(), v);
+        }
+    }
+
     /// Forgets everything (after a change made by this process).
     pub fn clear(&self) {
+        if let Ok(mut m) = self.orgs.lock() {
+            m.clear();
+        }
         if let Ok(mut m) = self.periods.lock() {
             m.clear();
         }

@@ -103,12 +103,15 @@ fn role_vi(r: UserRole) -> &'static str {
 
 async fn layout(state: &AppState, v: &Viewer, active: &'static str, flash: &str) -> Layout {
     let org = match v.user.organisation_id {
-        Some(o) => state
-            .store
-            .get_organisation(o)
-            .await
-            .map(|o| o.name)
-            .unwrap_or_default(),
+        Some(o) => {
+            let id = o.to_string();
+            org_options(state)
+                .await
+                .ok()
+                .and_then(|l| l.into_iter().find(|(i, _)| *i == id))
+                .map(|(_, name)| name)
+                .unwrap_or_default()
+        }
         None => String::new(),
     };
     let mut menu = vec![("Tổng quan", "/"), ("Văn bản kết luận", "/van-ban")];
@@ -209,13 +212,19 @@ impl Row {
     }
 }
 
+/// The directory as (id, name) in Vietnamese order (through the cache).
 async fn org_options(state: &AppState) -> Result<Vec<(String, String)>, WebError> {
+    if let Some(v) = state.cache.orgs() {
+        return Ok(v);
+    }
     let mut list: Vec<Organisation> = state.store.list_organisations().await?;
     list.sort_by_cached_key(|o| vi_sort_key(&o.name));
-    Ok(list
+    let v: Vec<(String, String)> = list
         .into_iter()
         .map(|o| (o.id.to_string(), o.name))
-        .collect())
+        .collect();
+    state.cache.put_orgs(v.clone());
+    Ok(v)
 }
 
 /// A key that sorts Vietnamese names in Vietnamese order: base letters (with ă, â after a,
