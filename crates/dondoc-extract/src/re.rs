@@ -46,6 +46,16 @@ pub fn is_word_boundary(text: &str, at: usize) -> bool {
 /// own and no empty match. A leading Unicode `\b` keeps the regex crate off its lazy DFA on
 /// non-ASCII text; `loose` alone runs on it, and the boundary is checked at each candidate.
 pub fn captures_at_boundaries<'h>(loose: &Regex, text: &'h str) -> Vec<regex::Captures<'h>> {
+    captures_from_boundaries(loose, text, 0)
+}
+
+/// The matches of `loose` that start at a word boundary, left to right, the next search
+/// starting where group `end_group` of the last match ended.
+fn captures_from_boundaries<'h>(
+    loose: &Regex,
+    text: &'h str,
+    end_group: usize,
+) -> Vec<regex::Captures<'h>> {
     let mut out = Vec::new();
     let mut at = 0;
     while at <= text.len() {
@@ -56,7 +66,9 @@ pub fn captures_at_boundaries<'h>(loose: &Regex, text: &'h str) -> Vec<regex::Ca
         if is_word_boundary(text, start)
             && let Some(c) = loose.captures_at(text, start)
         {
-            at = c.get(0).map_or(start + 1, |w| w.end().max(start + 1));
+            at = c
+                .get(end_group)
+                .map_or(start + 1, |w| w.end().max(start + 1));
             out.push(c);
         } else {
             at = start
@@ -117,30 +129,7 @@ pub fn at_most(m: Option<regex::Match<'_>>, n: usize) -> bool {
 /// text follows, which `(?:\W|\z)` states without a look-around: `loose` runs on the lazy
 /// DFA, the leading boundary is checked at each candidate as in [`captures_at_boundaries`].
 pub fn captures_between_boundaries<'h>(loose: &Regex, text: &'h str) -> Vec<regex::Captures<'h>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at <= text.len() {
-        let Some(m) = loose.find_at(text, at) else {
-            break;
-        };
-        let start = m.start();
-        if is_word_boundary(text, start)
-            && let Some(c) = loose.captures_at(text, start)
-        {
-            at = c.get(1).map_or(start + 1, |w| w.end().max(start + 1));
-            out.push(c);
-        } else {
-            at = start
-                + text
-                    .get(start..)
-                    .and_then(|s| s.chars().next())
-                    .map_or(1, char::len_utf8);
-        }
-        while at < text.len() && !text.is_char_boundary(at) {
-            at += 1;
-        }
-    }
-    out
+    captures_from_boundaries(loose, text, 1)
 }
 
 #[cfg(test)]

@@ -162,18 +162,14 @@ impl Store {
         let now = rfc3339_at(SystemTime::now());
         let Some(user) = user else {
             verify_blocking(password, DUMMY_HASH).await;
-            let mut tx = self.write().await?;
-            audit::append(
-                &mut tx,
+            self.audit_security(
                 username,
+                "login_failed",
                 "user",
                 None,
-                "login_failed",
-                None,
-                Some(&json!({ "reason": "unknown_user" })),
+                &json!({ "reason": "unknown_user" }),
             )
             .await?;
-            tx.commit().await?;
             return Ok(LoginOutcome::Rejected);
         };
         if let Some(until) = user
@@ -181,18 +177,14 @@ impl Store {
             .as_ref()
             .filter(|u| u.as_str() > now.as_str())
         {
-            let mut tx = self.write().await?;
-            audit::append(
-                &mut tx,
+            self.audit_security(
                 username,
+                "login_locked",
                 "user",
                 Some(user.id),
-                "login_locked",
-                None,
-                Some(&json!({ "locked_until": until })),
+                &json!({ "locked_until": until }),
             )
             .await?;
-            tx.commit().await?;
             return Ok(LoginOutcome::Locked {
                 until: until.clone(),
             });
@@ -210,18 +202,14 @@ impl Store {
             (None, true)
                 if policy.totp_required_for_admins && user.role == crate::UserRole::Admin =>
             {
-                let mut tx = self.write().await?;
-                audit::append(
-                    &mut tx,
+                self.audit_security(
                     username,
+                    "login_refused",
                     "user",
                     Some(user.id),
-                    "login_refused",
-                    None,
-                    Some(&json!({ "reason": "totp_not_enrolled" })),
+                    &json!({ "reason": "totp_not_enrolled" }),
                 )
                 .await?;
-                tx.commit().await?;
                 return Ok(LoginOutcome::TotpEnrolmentRequired);
             }
             _ => true,
