@@ -1146,6 +1146,26 @@ struct TaskView {
     due_vi: String,
     deadline_text: String,
     recurrence: String,
+    /// The code of the recurrence's frequency ("" none).
+    rec_freq: String,
+}
+
+/// The frequencies a reviewer may pick, with their words.
+const FREQS: [(&str, &str); 7] = [
+    ("", "Không định kỳ"),
+    ("weekly", "Hằng tuần"),
+    ("monthly", "Hằng tháng"),
+    ("quarterly", "Hằng quý"),
+    ("half_yearly", "6 tháng một lần"),
+    ("yearly", "Hằng năm"),
+    ("periodic", "Định kỳ (không rõ kỳ)"),
+];
+
+fn freq_code(f: dondoc_extract::Freq) -> String {
+    serde_json::to_value(f)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 #[derive(Template)]
@@ -1164,6 +1184,7 @@ struct NoticePage {
     pieces: Vec<(String, usize)>,
     tasks: Vec<TaskView>,
     orgs: Vec<(String, String)>,
+    freqs: [(&'static str, &'static str); 7],
     editable: bool,
     show_history: bool,
 }
@@ -1274,6 +1295,11 @@ async fn notice(
                 .as_ref()
                 .map(|r| r.text.clone())
                 .unwrap_or_default(),
+            rec_freq: t
+                .recurrence
+                .as_ref()
+                .map(|r| freq_code(r.freq))
+                .unwrap_or_default(),
         });
     }
     render(&NoticePage {
@@ -1297,6 +1323,7 @@ async fn notice(
         } else {
             Vec::new()
         },
+        freqs: FREQS,
         editable,
         show_history: v.is_monitor(),
     })
@@ -1379,6 +1406,16 @@ async fn save_review(
                 }
             }
         }
+        if let Some(code) = field(&format!("rec_{k}")) {
+            let current = t
+                .recurrence
+                .as_ref()
+                .map(|r| freq_code(r.freq))
+                .unwrap_or_default();
+            if code != current {
+                t.recurrence = recurrence_of(code, t.recurrence.take())?;
+            }
+        }
         if field(&format!("merge_{k}")).is_some()
             && let Some(prev) = kept.last_mut()
         {
@@ -1416,6 +1453,29 @@ async fn save_review(
     ext.tasks = kept;
     state.store.save_review(id, &ext, &v.user.username).await?;
     Ok(Redirect::to(&format!("/van-ban/{id}?ok=saved")).into_response())
+}
+
+/// The recurrence a reviewer picked (by frequency code; "" none), keeping the quota of the
+/// one it replaces.
+fn recurrence_of(
+    code: &str,
+    old: Option<dondoc_extract::Recurrence>,
+) -> Result<Option<dondoc_extract::Recurrence>, WebError> {
+    if code.is_empty() {
+        return Ok(None);
+    }
+    let freq: dondoc_extract::Freq = serde_json::from_value(serde_json::Value::from(code))
+        .map_err(|_| WebError::bad_request("invalid_recurrence", "Kỳ định kỳ không hợp lệ."))?;
+    let word = FREQS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, w)| w);
+    Ok(Some(dondoc_extract::Recurrence {
+        text: word.to_lowercase(),
+        freq,
+        interval: 1,
+        quota: old.and_then(|r| r.quota),
+    }))
 }
 
 /// Merges task `t` into `prev`: the texts joined, the organisations of both, the earlier

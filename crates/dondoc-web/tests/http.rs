@@ -1208,6 +1208,7 @@ async fn review_splits_merges_and_sets_collaborators() {
             ("csrf", csrf.as_str()),
             ("collab_shown_1", "1"),
             ("collab_1", org_b.as_str()),
+            ("rec_1", "quarterly"),
             ("merge_2", "1"),
             ("split_3", "1"),
             ("org_3", org_a.as_str()),
@@ -1223,6 +1224,10 @@ async fn review_splits_merges_and_sets_collaborators() {
     assert!(tasks[0].text.starts_with(&before[0].text));
     assert!(tasks[0].text.ends_with(&before[1].text));
     assert_eq!(tasks[0].collaborators.len(), 1);
+    assert_eq!(
+        tasks[0].recurrence.as_ref().map(|r| r.freq),
+        Some(dondoc_extract::Freq::Quarterly)
+    );
     assert!(
         tasks[0].collaborators[0]
             .mention
