@@ -44,6 +44,8 @@ pub fn routes() -> Router<AppState> {
         .route("/kien-nghi", get(proposals))
         .route("/tim-kiem", get(search))
         .route("/danh-ba", get(directory))
+        .route("/danh-ba/danh-ba.csv", get(directory_csv))
+        .route("/danh-ba/nhap", post(directory_import))
         .route("/nguoi-dung", get(users).post(create_user))
         .route("/lich-su", get(history))
 }
@@ -154,6 +156,7 @@ fn flash_text(code: &str) -> &'static str {
         "imported" => "Đã nhập văn bản. Hãy rà soát các nhiệm vụ rồi ban hành.",
         "present" => "Văn bản này đã được nhập trước đây.",
         "user" => "Đã thêm tài khoản.",
+        "directory" => "Đã nhập danh bạ.",
         _ => "",
     }
 }
@@ -1630,10 +1633,15 @@ async fn search(
 #[template(path = "directory.html")]
 struct DirectoryPage {
     l: Layout,
+    is_admin: bool,
     items: Vec<(i64, String, String, String, String)>,
 }
 
-async fn directory(State(state): State<AppState>, PageViewer(v): PageViewer) -> PageResult {
+async fn directory(
+    State(state): State<AppState>,
+    PageViewer(v): PageViewer,
+    Query(fl): Query<Flash>,
+) -> PageResult {
     let mut list = state.store.list_organisations().await?;
     list.sort_by_cached_key(|o| vi_sort_key(&o.name));
     let items = list
@@ -1647,9 +1655,54 @@ async fn directory(State(state): State<AppState>, PageViewer(v): PageViewer) -> 
         })
         .collect();
     render(&DirectoryPage {
-        l: layout(&state, &v, "Danh bạ", "").await,
+        l: layout(&state, &v, "Danh bạ", &fl.ok).await,
+        is_admin: v.is_admin(),
         items,
     })
+}
+
+/// The directory as the CSV `dondoc org export` writes (administrators).
+async fn directory_csv(State(state): State<AppState>, PageViewer(v): PageViewer) -> PageResult {
+    v.require(&state, v.is_admin(), "directory_export").await?;
+    let csv = state.store.org_export_csv().await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"danh-ba.csv\"",
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+/// Imports a directory CSV (administrators): new codes are added, known ones updated.
+async fn directory_import(
+    State(state): State<AppState>,
+    PageViewer(v): PageViewer,
+    headers: HeaderMap,
+    m: Multipart,
+) -> PageResult {
+    let f = read_multipart(m).await?;
+    v.check_csrf(&state, &headers, Some(f.get("csrf").unwrap_or("")))
+        .await?;
+    v.require(&state, v.is_admin(), "directory_import").await?;
+    let bytes = f
+        .files
+        .into_iter()
+        .find(|(n, _, _)| n == "csv")
+        .map(|(_, _, b)| b)
+        .ok_or_else(|| WebError::bad_request("empty_upload", "Chưa chọn tệp CSV."))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| WebError::bad_request("invalid_csv", "Tệp CSV phải ở dạng UTF-8."))?;
+    state
+        .store
+        .org_import_csv(text.trim_start_matches('\u{feff}'), &v.user.username)
+        .await?;
+    state.cache.clear();
+    Ok(Redirect::to("/danh-ba?ok=directory").into_response())
 }
 
 #[derive(Template)]

@@ -817,6 +817,10 @@ async fn authorization_matrix() {
             ("/tim-kiem?q=ke+hoach".into(), [Allowed; 5]),
             ("/danh-ba".into(), [Allowed; 5]),
             (
+                "/danh-ba/danh-ba.csv".into(),
+                [Allowed, Forbidden, Forbidden, Forbidden, Forbidden],
+            ),
+            (
                 "/nguoi-dung".into(),
                 [Allowed, Forbidden, Forbidden, Forbidden, Forbidden],
             ),
@@ -1243,6 +1247,55 @@ async fn review_splits_merges_and_sets_collaborators() {
             .unwrap()
             .contains("Hội Nông dân")
     );
+    app.stop().await;
+}
+
+/// The session cookie and CSRF token of a fresh log-in.
+async fn cookie_and_csrf(app: &App, user: &str) -> (String, String) {
+    let v = json_of(app.login(user, PASSWORD).await).await;
+    (
+        format!("dondoc_session={}", v["token"].as_str().unwrap()),
+        v["csrf"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn directory_round_trips_through_csv_for_admins_only() {
+    let app = App::start(None, Config::default()).await;
+    let (admin, admin_csrf) = cookie_and_csrf(&app, "admin").await;
+    let csv = app
+        .http
+        .get(app.url("/danh-ba/danh-ba.csv"))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.contains("Hội Nông dân xã Hòa Bình Xanh"));
+    let renamed = csv.replace(
+        "Hội Nông dân xã Hòa Bình Xanh",
+        "Hội Nông dân xã Hòa Bình Xanh (mới)",
+    );
+    let upload = |cookie: String, csrf: String, body: String| {
+        let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+            "csv",
+            reqwest::multipart::Part::bytes(body.into_bytes()).file_name("danh-ba.csv"),
+        );
+        app.http
+            .post(app.url("/danh-ba/nhap"))
+            .header("cookie", cookie)
+            .multipart(form)
+            .send()
+    };
+    let (focal, focal_csrf) = cookie_and_csrf(&app, "dau_moi_a").await;
+    let r = upload(focal, focal_csrf, renamed.clone()).await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = upload(admin, admin_csrf, renamed).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let org = app.store.get_organisation(app.org_a).await.unwrap();
+    assert_eq!(org.name, "Hội Nông dân xã Hòa Bình Xanh (mới)");
     app.stop().await;
 }
 
