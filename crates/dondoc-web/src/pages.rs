@@ -220,14 +220,25 @@ async fn org_options(state: &AppState) -> Result<Vec<(String, String)>, WebError
     if let Some(v) = state.cache.orgs() {
         return Ok(v);
     }
-    let mut list: Vec<Organisation> = state.store.list_organisations().await?;
-    list.sort_by_cached_key(|o| vi_sort_key(&o.name));
-    let v: Vec<(String, String)> = list
-        .into_iter()
-        .map(|o| (o.id.to_string(), o.name))
-        .collect();
+    let v = picker(state.store.list_organisations().await?);
     state.cache.put_orgs(v.clone());
     Ok(v)
+}
+
+/// Organisations as (id, name) in Vietnamese order.
+fn picker(mut list: Vec<Organisation>) -> Vec<(String, String)> {
+    list.sort_by_cached_key(|o| vi_sort_key(&o.name));
+    list.into_iter()
+        .map(|o| (o.id.to_string(), o.name))
+        .collect()
+}
+
+/// The organisations that exist on `day` (a notice's date: those merged away in the 2025
+/// restructuring are not offered for a later notice), as (id, name) in Vietnamese order.
+async fn org_options_on(state: &AppState, day: Date) -> Result<Vec<(String, String)>, WebError> {
+    let mut list: Vec<Organisation> = state.store.list_organisations().await?;
+    list.retain(|o| o.valid_on(day));
+    Ok(picker(list))
 }
 
 /// A key that sorts Vietnamese names in Vietnamese order: base letters (with ă, â after a,
@@ -1322,7 +1333,7 @@ async fn notice(
         pieces: pieces(&n.text, &ext.tasks),
         tasks,
         orgs: if editable {
-            org_options(&state).await?
+            org_options_on(&state, on).await?
         } else {
             Vec::new()
         },
