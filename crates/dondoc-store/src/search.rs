@@ -141,8 +141,8 @@ pub(crate) fn fts_condition(backend: Backend, n: usize) -> String {
     }
 }
 
-/// The ids of the tasks whose text holds every word of `q`, as a subquery on placeholder `$n`
-/// (its argument: [`task_words`]); None when `q` has no word.
+/// The ids of the tasks whose text holds every word of a query, as a subquery on placeholder
+/// `$n` (its argument: [`task_words`]).
 pub(crate) fn task_ids_matching(backend: Backend, n: usize) -> String {
     format!(
         "SELECT s.ref_id FROM search_index s WHERE s.kind = 'task' AND {}",
@@ -296,6 +296,7 @@ impl Store {
         );
         // The words next to each other first, then anywhere.
         let mut rows = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let passes: &[bool] = if words.len() > 1 {
             &[true, false]
         } else {
@@ -312,12 +313,7 @@ impl Store {
                 .all(sqlx::AssertSqlSafe(sql.clone()), vals.clone())
                 .await?
             {
-                let key = (r.text(0)?, r.i64(1)?);
-                if rows.len() < limit as usize
-                    && !rows.iter().any(|x: &crate::db::Row| {
-                        x.text(0).ok().as_ref() == Some(&key.0) && x.i64(1).ok() == Some(key.1)
-                    })
-                {
+                if rows.len() < limit as usize && seen.insert((r.text(0)?, r.i64(1)?)) {
                     rows.push(r);
                 }
             }

@@ -223,30 +223,25 @@ impl Store {
                 args![user.id],
             )
             .await?;
-        if ok {
-            tx.exec(
-                "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1",
-                args![user.id],
-            )
-            .await?;
-            audit::append(
-                &mut tx,
-                username,
-                "user",
-                Some(user.id),
-                "login",
-                None,
-                None,
-            )
-            .await?;
-            tx.commit().await?;
-            return Ok(LoginOutcome::Accepted(Box::new(user)));
-        }
-        let failed = failed.saturating_add(1);
-        let (count, until) = if failed >= i64::from(policy.max_failures) {
-            (0, Some(from_now(policy.lockout)))
+        // One write either way: the new failure count and lock, and the audit entry.
+        let (count, until, action, detail) = if ok {
+            (0, None, "login", None)
         } else {
-            (failed, None)
+            let failed = failed.saturating_add(1);
+            let until =
+                (failed >= i64::from(policy.max_failures)).then(|| from_now(policy.lockout));
+            let detail = json!({
+                "reason": if password_ok { "wrong_totp" } else { "wrong_password" },
+                "failures": failed,
+                "locked_until": until,
+            });
+            // A lock starts the count afresh for after it.
+            (
+                if until.is_some() { 0 } else { failed },
+                until,
+                "login_failed",
+                Some(detail),
+            )
         };
         tx.exec(
             "UPDATE users SET failed_logins = $2, locked_until = $3 WHERE id = $1",
@@ -258,17 +253,14 @@ impl Store {
             username,
             "user",
             Some(user.id),
-            "login_failed",
+            action,
             None,
-            Some(&json!({
-                "reason": if password_ok { "wrong_totp" } else { "wrong_password" },
-                "failures": failed,
-                "locked_until": until,
-            })),
+            detail.as_ref(),
         )
         .await?;
         tx.commit().await?;
         Ok(match until {
+            _ if ok => LoginOutcome::Accepted(Box::new(user)),
             Some(until) => LoginOutcome::Locked { until },
             None if password_ok => LoginOutcome::TotpNeeded { given: true },
             None => LoginOutcome::Rejected,
